@@ -1,0 +1,187 @@
+"""Settings shared by every environment; everything that differs comes from the environment.
+
+Environment variables (all optional in development):
+DATABASE_URL (postgis://... or spatialite:///path), REDIS_URL, SECRET_KEY, DEBUG,
+ALLOWED_HOSTS, BASEMAP_URL, BASEMAP_ATTRIBUTION, EMAIL_URL, DEFAULT_FROM_EMAIL.
+"""
+
+from pathlib import Path
+
+import environ
+from django.utils.translation import gettext_lazy as _
+
+BASE_DIR = Path(__file__).resolve().parent.parent.parent
+VAR_DIR = Path(environ.Env().str("VAR_DIR", default=str(BASE_DIR / "var")))
+
+env = environ.Env()
+
+# Used only where DEBUG is on; production.py refuses to start with it.
+INSECURE_DEFAULT_SECRET = "insecure-development-key-do-not-use-in-production"
+SECRET_KEY = env.str("SECRET_KEY", default=INSECURE_DEFAULT_SECRET)
+DEBUG = env.bool("DEBUG", default=False)
+ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["127.0.0.1", "localhost"])
+
+INSTALLED_APPS = [
+    "django.contrib.admin",
+    "django.contrib.auth",
+    "django.contrib.contenttypes",
+    "django.contrib.sessions",
+    "django.contrib.messages",
+    "django.contrib.staticfiles",
+    "django.contrib.gis",
+    "django.contrib.humanize",
+    "rules.apps.AutodiscoverRulesConfig",
+    "leaflet",
+    "django_filters",
+    "django_celery_results",
+    "django_celery_beat",
+    "places",
+]
+
+MIDDLEWARE = [
+    "django.middleware.security.SecurityMiddleware",
+    "whitenoise.middleware.WhiteNoiseMiddleware",
+    "django.contrib.sessions.middleware.SessionMiddleware",
+    "django.middleware.locale.LocaleMiddleware",
+    "django.middleware.common.CommonMiddleware",
+    "django.middleware.csrf.CsrfViewMiddleware",
+    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django.contrib.messages.middleware.MessageMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+]
+
+ROOT_URLCONF = "asker.urls"
+WSGI_APPLICATION = "asker.wsgi.application"
+
+TEMPLATES = [
+    {
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "DIRS": [BASE_DIR / "templates"],
+        "APP_DIRS": True,
+        "OPTIONS": {
+            "context_processors": [
+                "django.template.context_processors.request",
+                "django.contrib.auth.context_processors.auth",
+                "django.contrib.messages.context_processors.messages",
+                "django.template.context_processors.i18n",
+                "asker.context_processors.site",
+            ],
+        },
+    },
+]
+
+# postgis://user:pass@host/db or spatialite:///absolute/path.sqlite3
+DATABASES = {
+    "default": env.db_url(
+        "DATABASE_URL", default=f"spatialite:///{VAR_DIR / 'asker.sqlite3'}"
+    )
+}
+DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+if DATABASES["default"]["ENGINE"].endswith("postgis"):
+    # Reuse connections, but check them first so a restarted PostgreSQL is survived.
+    DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=60)
+SPATIALITE_LIBRARY_PATH = "mod_spatialite"
+DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+REDIS_URL = env.str("REDIS_URL", default="")
+if REDIS_URL:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": REDIS_URL,
+        }
+    }
+else:
+    # Without Redis the database holds the cache, so web processes stay stateless.
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "LOCATION": "asker_cache",
+        }
+    }
+# Sessions live in the database (cached when a cache is there): survives a Redis outage.
+SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+
+AUTHENTICATION_BACKENDS = [
+    "rules.permissions.ObjectPermissionBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AUTH_PASSWORD_VALIDATORS = [
+    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+]
+LOGIN_URL = "admin:login"
+
+# Norwegian bokmål first: unprefixed paths are bokmål, English lives under /en/.
+LANGUAGE_CODE = "nb"
+LANGUAGES = [("nb", _("Norwegian Bokmål")), ("en", _("English"))]
+LOCALE_PATHS = [BASE_DIR / "locale"]
+TIME_ZONE = "Europe/Oslo"
+USE_I18N = True
+USE_TZ = True
+
+STATIC_URL = "/static/"
+STATIC_ROOT = VAR_DIR / "staticfiles"
+STATICFILES_DIRS = [BASE_DIR / "static"]
+MEDIA_URL = "/media/"
+MEDIA_ROOT = VAR_DIR / "media"
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "whitenoise.storage.CompressedStaticFilesStorage"},
+}
+
+EMAIL_CONFIG = env.email_url("EMAIL_URL", default="consolemail://")
+vars().update(EMAIL_CONFIG)
+DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="Asker planportal <ikke-svar@asker.example>")
+
+# Celery: Redis where configured; otherwise a broker that needs no server (files under var/).
+CELERY_BROKER_URL = env.str("CELERY_BROKER_URL", default=REDIS_URL or "filesystem://")
+if CELERY_BROKER_URL.startswith("filesystem://"):
+    _queue_dir = VAR_DIR / "celery-queue"
+    CELERY_BROKER_TRANSPORT_OPTIONS = {
+        "data_folder_in": str(_queue_dir),
+        "data_folder_out": str(_queue_dir),
+        "control_folder": str(VAR_DIR / "celery-control"),
+    }
+CELERY_RESULT_BACKEND = "django-db"
+CELERY_RESULT_EXTENDED = True
+CELERY_TASK_ACKS_LATE = True
+CELERY_TASK_REJECT_ON_WORKER_LOST = True
+CELERY_WORKER_PREFETCH_MULTIPLIER = 1
+CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
+CELERY_TIMEZONE = TIME_ZONE
+CELERY_BEAT_SCHEDULER = "django_celery_beat.schedulers:DatabaseScheduler"
+
+# Base map: Kartverket's open topographic cache (note {y}/{x}); pages work without it.
+BASEMAP_URL = env.str(
+    "BASEMAP_URL",
+    default="https://cache.kartverket.no/v1/wmts/1.0.0/topo/default/webmercator/{z}/{y}/{x}.png",
+)
+BASEMAP_ATTRIBUTION = env.str("BASEMAP_ATTRIBUTION", default="© Kartverket")
+LEAFLET_CONFIG = {
+    "DEFAULT_CENTER": (59.75, 10.45),
+    "DEFAULT_ZOOM": 10,
+    "MIN_ZOOM": 5,
+    "MAX_ZOOM": 18,
+    "TILES": [("Kartverket topo", BASEMAP_URL, {"attribution": BASEMAP_ATTRIBUTION})]
+    if BASEMAP_URL
+    else [],
+    "RESET_VIEW": False,
+    "NO_GLOBALS": False,
+}
+
+# Geometries must lie inside the municipality; the demo boundary is a simplified coastline.
+PLACES_BOUNDARY_TOLERANCE_M = env.int("PLACES_BOUNDARY_TOLERANCE_M", default=500)
+# At most this many features in one map-data response (the client asks again when zooming).
+MAP_MAX_FEATURES = 2000
+
+SILENCED_SYSTEM_CHECKS = ["gis.W001"]  # Debian 12's GDAL 3.6 is older than Django 5.2 would like.
+
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="INFO")},
+}

@@ -1,0 +1,13 @@
+from django.apps import AppConfig
+from django.db.models.signals import post_migrate
+from django.utils.translation import gettext_lazy as _
+
+
+class PlacesConfig(AppConfig):
+    name = "places"
+    verbose_name = _("Places")
+
+    def ready(self):
+        from asker.roles import ensure_groups
+
+        post_migrate.connect(ensure_groups, sender=self)
