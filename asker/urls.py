@@ -16,7 +16,6 @@ urlpatterns += i18n_patterns(
     prefix_default_language=False,
 )
 
-handler404 = "places.views.not_found"
 
 if settings.DEBUG:
     from django.conf.urls.static import static

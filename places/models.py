@@ -9,10 +9,11 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db.models import Q
 from django.urls import reverse
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
 from . import codelists
-from .geometry import area_m2, check_inside, check_valid
+from .geometry import area_m2, check_inside, check_valid, m2_to_dekar
 
 
 class Municipality(models.Model):
@@ -38,9 +39,13 @@ class Municipality(models.Model):
     def clean(self):
         check_valid(self.boundary, "boundary")
 
-    @property
+    @cached_property
     def area_m2(self):
         return area_m2(self.boundary)
+
+    @property
+    def area_dekar(self):
+        return m2_to_dekar(self.area_m2)
 
 
 class MunicipalityGeometryMixin:
@@ -266,9 +271,13 @@ class Plan(MunicipalityGeometryMixin, models.Model):
         if errors:
             raise ValidationError(errors)
 
-    @property
+    @cached_property
     def area_m2(self):
         return area_m2(self.boundary)
+
+    @property
+    def area_dekar(self):
+        return m2_to_dekar(self.area_m2)
 
 
 class ProjectQuerySet(models.QuerySet):
@@ -363,9 +372,13 @@ class DevelopmentProject(MunicipalityGeometryMixin, models.Model):
     def is_confidential(self):
         return self.visibility == self.Visibility.CONFIDENTIAL
 
-    @property
+    @cached_property
     def area_m2(self):
         return area_m2(self.geometry)
+
+    @property
+    def area_dekar(self):
+        return m2_to_dekar(self.area_m2)
 
     def clean(self):
         errors = {}

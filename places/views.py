@@ -1,9 +1,145 @@
-def home(request): pass
-def centre_tree(request): pass
-def centre_detail(request, slug): pass
-def project_list(request): pass
-def project_detail(request, slug): pass
-def plan_list(request): pass
-def plan_detail(request, plan_id): pass
-def map_layer(request, layer): pass
-def not_found(request, exception=None): pass
+from urllib.parse import urlencode
+
+from django.core.paginator import Paginator
+from django.http import Http404, HttpResponse, JsonResponse
+from django.shortcuts import get_object_or_404, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_safe
+
+from . import mapdata, services
+from .filters import ProjectFilter
+from .models import Centre, DevelopmentProject, Plan
+
+PAGE_SIZE = 25
+# The home page lists this many projects; the project list pages through all of them.
+HOME_PROJECTS = 50
+
+
+def _geojson(obj, field):
+    """One object's geometry as GeoJSON text for json_script, or None."""
+    geom = getattr(obj, field)
+    return None if geom is None else geom.json
+
+
+@require_safe
+def home(request):
+    municipality = services.current_municipality()
+    if municipality is None:
+        return render(request, "places/empty.html")
+    tree = services.centre_tree(municipality, request.user)
+    projects = services.project_list_queryset(request.user).filter(municipality=municipality)
+    context = {
+        "municipality": municipality,
+        "tree": tree,
+        "projects": projects[:HOME_PROJECTS],
+        "summary": services.municipality_summary(municipality, request.user),
+        "statuses": DevelopmentProject.Status.choices,
+        "levels": Centre.Level.choices,
+    }
+    return render(request, "places/home.html", context)
+
+
+@require_safe
+def centre_tree(request):
+    municipality = services.current_municipality()
+    tree = services.centre_tree(municipality, request.user) if municipality else []
+    return render(request, "places/centre_tree.html", {"municipality": municipality, "tree": tree})
+
+
+@require_safe
+def centre_detail(request, slug):
+    centre = get_object_or_404(Centre.objects.select_related("parent", "municipality"), slug=slug)
+    context = {
+        "centre": centre,
+        "catchment_geojson": _geojson(centre, "catchment"),
+        "centre_center": f"{centre.location.y:.6f},{centre.location.x:.6f}",
+        "statuses": DevelopmentProject.Status.choices,
+        **services.centre_overview(centre, request.user),
+    }
+    return render(request, "places/centre_detail.html", context)
+
+
+@require_safe
+def project_list(request):
+    filterset = ProjectFilter(request.GET or None, queryset=services.project_list_queryset(request.user))
+    status = 200
+    if filterset.is_bound and not filterset.is_valid():
+        status = 400
+    page = Paginator(filterset.qs, PAGE_SIZE).get_page(request.GET.get("side"))
+    query = request.GET.copy()
+    query.pop("side", None)
+    context = {"filter": filterset, "page": page, "query": query.urlencode()}
+    return render(request, "places/project_list.html", context, status=status)
+
+
+@require_safe
+def project_detail(request, slug):
+    project = get_object_or_404(
+        DevelopmentProject.objects.visible_to(request.user).select_related("centre", "municipality"),
+        slug=slug,
+    )
+    plan = Plan.objects.filter(plan_id=project.plan_id).first() if project.plan_id else None
+    context = {
+        "project": project,
+        "developers": project.developers.all(),
+        "phases": project.phases.all(),
+        "plan": plan,
+        "geometry_geojson": _geojson(project, "geometry") or _geojson(project, "location"),
+    }
+    return render(request, "places/project_detail.html", context)
+
+
+@require_safe
+def plan_list(request):
+    plans = Plan.objects.select_related("centre").defer("boundary", "centre__catchment", "description")
+    kind = request.GET.get("type")
+    error = None
+    if kind:
+        if kind in Plan.Kind.values:
+            plans = plans.filter(kind=kind)
+        else:
+            error = _("Unknown kind of plan. Choose one from the list.")
+    page = Paginator(plans.order_by("plan_id"), PAGE_SIZE).get_page(request.GET.get("side"))
+    query = urlencode({"type": kind}) if kind and not error else ""
+    context = {"page": page, "kinds": Plan.Kind.choices, "kind": kind, "error": error, "query": query}
+    return render(request, "places/plan_list.html", context, status=400 if error else 200)
+
+
+@require_safe
+def plan_detail(request, plan_id):
+    plan = get_object_or_404(Plan.objects.select_related("centre", "municipality"), plan_id=plan_id)
+    projects = DevelopmentProject.objects.visible_to(request.user).filter(plan_id=plan.plan_id).only(
+        "name", "slug", "status", "flats", "terraced", "detached"
+    )
+    context = {"plan": plan, "projects": projects, "boundary_geojson": _geojson(plan, "boundary")}
+    return render(request, "places/plan_detail.html", context)
+
+
+@require_safe
+def map_layer(request, layer):
+    try:
+        bbox = mapdata.parse_bbox(request.GET.get("bbox"))
+        zoom = mapdata.parse_zoom(request.GET.get("zoom"))
+    except mapdata.BadRequest as exc:
+        return JsonResponse({"error": str(exc)}, status=400)
+    centre = None
+    if request.GET.get("centre"):
+        centre = Centre.objects.filter(slug=request.GET["centre"]).only("pk").first()
+        if centre is None:
+            return JsonResponse({"error": _("No centre has that name.")}, status=400)
+    if layer == "sentre":
+        body = mapdata.centres_geojson(bbox, zoom, centre)
+    elif layer == "prosjekter":
+        body = mapdata.projects_geojson(request.user, bbox, zoom, centre)
+    elif layer == "grense":
+        body = mapdata.boundary_geojson(bbox, zoom)
+    else:
+        raise Http404(_("No such map layer."))
+    response = HttpResponse(body, content_type="application/geo+json")
+    # Public layers can be cached by the browser for a minute; anything user-specific not at all.
+    if request.user.is_authenticated:
+        response["Cache-Control"] = "private, no-store"
+    else:
+        response["Cache-Control"] = "public, max-age=60"
+    response["Vary"] = "Cookie"
+    return response

@@ -1,0 +1,66 @@
+import django_filters
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from .models import Centre, Developer, DevelopmentProject
+
+
+class IntegerFilter(django_filters.NumberFilter):
+    # Whole numbers only: "2020.5" is a mistake to point out, not to round.
+    field_class = forms.IntegerField
+
+
+class ProjectFilterForm(forms.Form):
+    def full_clean(self):
+        super().full_clean()
+        # Tie each message to its field for screen readers.
+        for name in self.errors:
+            if name in self.fields:
+                self.fields[name].widget.attrs.update(
+                    {"aria-invalid": "true", "aria-describedby": f"{self[name].id_for_label}-error"}
+                )
+
+    def clean(self):
+        data = super().clean()
+        if data.get("year_from") and data.get("year_to") and data["year_from"] > data["year_to"]:
+            self.add_error("year_to", _("The last year cannot be before the first year."))
+        return data
+
+
+def _number_widget(minimum, maximum):
+    return forms.NumberInput(attrs={"inputmode": "numeric", "min": minimum, "max": maximum})
+
+
+class ProjectFilter(django_filters.FilterSet):
+    """Filters for /prosjekter/; the queryset comes from `services.project_list_queryset`,
+    which annotates `dwellings`, `first_year` and `last_year`."""
+
+    centre = django_filters.ModelChoiceFilter(
+        label=_("Centre"), queryset=Centre.objects.only("name", "slug").order_by("name"),
+        to_field_name="slug", empty_label=_("All centres"),
+    )
+    status = django_filters.ChoiceFilter(
+        label=_("Status"), choices=DevelopmentProject.Status.choices, empty_label=_("All statuses")
+    )
+    developer = django_filters.ModelChoiceFilter(
+        label=_("Developer"), queryset=Developer.objects.order_by("name"),
+        to_field_name="slug", empty_label=_("All developers"), field_name="developers",
+    )
+    # A project is "in" a year range when its phases overlap it.
+    year_from = IntegerFilter(
+        label=_("Building in or after year"), field_name="last_year", lookup_expr="gte",
+        min_value=1900, max_value=2100, widget=_number_widget(1900, 2100),
+    )
+    year_to = IntegerFilter(
+        label=_("Building in or before year"), field_name="first_year", lookup_expr="lte",
+        min_value=1900, max_value=2100, widget=_number_widget(1900, 2100),
+    )
+    min_dwellings = IntegerFilter(
+        label=_("At least this many dwellings"), field_name="dwellings", lookup_expr="gte",
+        min_value=0, max_value=1_000_000, widget=_number_widget(0, 1_000_000),
+    )
+
+    class Meta:
+        model = DevelopmentProject
+        fields = []
+        form = ProjectFilterForm
