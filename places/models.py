@@ -49,7 +49,8 @@ class Municipality(models.Model):
 
 
 class MunicipalityGeometryMixin:
-    """Geometry rules shared by everything placed inside a municipality."""
+    """Rules shared by everything placed inside a municipality: valid geometries inside it,
+    and a centre (where the model has one) of the same municipality."""
 
     geometry_fields = ()
 
@@ -64,6 +65,9 @@ class MunicipalityGeometryMixin:
                     check_inside(geom, self.municipality, field)
             except ValidationError as exc:
                 errors.update(exc.update_error_dict({}))
+        centre_id = getattr(self, "centre_id", None)
+        if centre_id and self.municipality_id and self.centre.municipality_id != self.municipality_id:
+            errors["centre"] = [_("The centre must be in the same municipality.")]
         if errors:
             raise ValidationError(errors)
 
@@ -395,8 +399,6 @@ class DevelopmentProject(MunicipalityGeometryMixin, models.Model):
                     _("The UN sustainable development goals are numbered 1 to 17.")
                 )
                 break
-        if self.centre_id and self.municipality_id and self.centre.municipality_id != self.municipality_id:
-            errors.setdefault("centre", []).append(_("The centre must be in the same municipality."))
         if self.pk:
             self.check_phase_totals(list(self.phases.all()), errors)
         if errors:
@@ -484,6 +486,9 @@ class ServiceFacility(MunicipalityGeometryMixin, models.Model):
         verbose_name = _("service facility")
         verbose_name_plural = _("service facilities")
         ordering = ["kind", "name"]
+        constraints = [
+            models.UniqueConstraint(fields=["municipality", "name"], name="unique_facility_name"),
+        ]
 
     def __str__(self):
         return self.name

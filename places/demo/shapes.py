@@ -6,16 +6,13 @@ municipality, so they stay inside it however coarse the centre's coordinate is.
 
 import csv
 import json
-from functools import lru_cache
 from pathlib import Path
 
-from django.contrib.gis.gdal import CoordTransform, SpatialReference
 from django.contrib.gis.geos import GEOSGeometry, MultiPolygon, Point, Polygon
 
-from places.geometry import UTM32
+from places.geometry import UTM32, WGS84, transformed
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
-WGS84 = 4326
 
 
 def read_geojson(name):
@@ -49,25 +46,12 @@ def as_multipolygon(geom):
     raise ValueError(f"expected an area, got {geom.geom_type}")
 
 
-@lru_cache(maxsize=None)
-def _coord_transform(source, target):
-    # Transforming by SRID number builds a new PROJ transformation every time (~15 ms);
-    # reusing one makes the loader's hundreds of transforms cheap.
-    return CoordTransform(SpatialReference(source), SpatialReference(target))
-
-
-def _transform(geom, srid):
-    result = geom.transform(_coord_transform(geom.srid, srid), clone=True)
-    result.srid = srid
-    return result
-
-
 def to_utm(geom):
-    return _transform(geom, UTM32)
+    return transformed(geom, UTM32)
 
 
 def to_wgs84(geom):
-    return _transform(geom, WGS84)
+    return transformed(geom, WGS84)
 
 
 def moved(point, dx, dy):

@@ -185,3 +185,20 @@ def test_plan_id_starts_with_the_municipality_number(asker):
 def test_plan_boundary_inside_the_municipality(asker):
     plan = PlanFactory.build(municipality=asker, boundary=small_square(11.5, 60.5))
     assert "boundary" in _errors(plan)
+
+
+@pytest.mark.parametrize("factory", [PlanFactory, ProjectFactory])
+def test_centre_must_be_in_the_same_municipality(sentrum, factory):
+    other = MunicipalityFactory(number="3301", name="Drammen", slug="drammen", boundary=sentrum.municipality.boundary)
+    obj = factory.build(municipality=other, centre=sentrum, **({"plan_id": "3301201901"} if factory is PlanFactory else {}))
+    assert "centre" in _errors(obj)
+
+
+def test_facility_centre_in_the_same_municipality_and_name_unique(sentrum):
+    from tests.factories import FacilityFactory
+
+    other = MunicipalityFactory(number="3301", name="Drammen", slug="drammen", boundary=sentrum.municipality.boundary)
+    assert "centre" in _errors(FacilityFactory.build(municipality=other, centre=sentrum))
+    FacilityFactory(municipality=sentrum.municipality, name="Heggedal skole")
+    with pytest.raises(IntegrityError), transaction.atomic():
+        FacilityFactory(municipality=sentrum.municipality, name="Heggedal skole")
