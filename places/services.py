@@ -2,6 +2,7 @@
 
 from collections import OrderedDict
 
+from django.contrib.gis.db.models.functions import Envelope
 from django.db.models import Count, Q, Sum
 
 from .models import Centre, DevelopmentProject, Municipality, Plan, StatisticalDistrict
@@ -9,8 +10,9 @@ from .rules import can_view_confidential
 
 
 def current_municipality():
-    """The municipality this deployment serves (one for now; the models are ready for many)."""
-    return Municipality.objects.defer("boundary").order_by("pk").first()
+    """The municipality this deployment serves (one for now; the models are ready for many),
+    with its bounding box as `envelope` (the boundary itself is large and rarely needed)."""
+    return Municipality.objects.defer("boundary").annotate(envelope=Envelope("boundary")).order_by("pk").first()
 
 
 def project_list_queryset(user):

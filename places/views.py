@@ -1,3 +1,4 @@
+import json
 from urllib.parse import urlencode
 
 from django.core.paginator import Paginator
@@ -16,9 +17,9 @@ HOME_PROJECTS = 50
 
 
 def _geojson(obj, field):
-    """One object's geometry as GeoJSON text for json_script, or None."""
+    """One object's geometry as a GeoJSON dict for json_script (which encodes it), or None."""
     geom = getattr(obj, field)
-    return None if geom is None else geom.json
+    return None if geom is None else json.loads(geom.json)
 
 
 @require_safe
@@ -30,6 +31,7 @@ def home(request):
     projects = services.project_list_queryset(request.user).filter(municipality=municipality)
     context = {
         "municipality": municipality,
+        "bounds": ",".join(f"{v:.5f}" for v in municipality.envelope.extent),
         "tree": tree,
         "projects": projects[:HOME_PROJECTS],
         "summary": services.municipality_summary(municipality, request.user),

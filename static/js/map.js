@@ -72,6 +72,42 @@
     }
   };
 
+  function openPopupUrl(layer) {
+    var url = null;
+    layer.eachLayer(function (l) {
+      if (l.isPopupOpen && l.isPopupOpen()) { url = l.feature.properties.url; }
+    });
+    return url;
+  }
+
+  function reopenPopup(layer, url) {
+    layer.eachLayer(function (l) {
+      if (l.feature && l.feature.properties.url === url) { l.openPopup(); }
+    });
+  }
+
+  // A popup opened from the keyboard takes focus (so its link is the next thing reached),
+  // Escape closes it, and focus goes back to the marker that opened it.
+  function keyboardPopups(map) {
+    map.on("popupopen", function (e) {
+      var source = e.popup._source;
+      var link = e.popup.getElement().querySelector("a");
+      var marker = source && source.getElement ? source.getElement() : null;
+      if (link && marker && document.activeElement === marker) { link.focus(); }
+      e.popup.getElement().addEventListener("keydown", function (ev) {
+        if (ev.key === "Escape") { map.closePopup(); }
+      });
+    });
+    map.on("popupclose", function (e) {
+      var popupEl = e.popup.getElement();
+      var source = e.popup._source;
+      if (popupEl && popupEl.contains(document.activeElement) && source && source.getElement) {
+        var marker = source.getElement();
+        if (marker) { marker.focus(); }
+      }
+    });
+  }
+
   function initMap(el) {
     var map = L.map(el, { keyboard: true, zoomControl: true });
     if (el.dataset.basemapUrl) {
@@ -95,7 +131,10 @@
         bounds = shape.getBounds();
       }
     }
-    if (el.dataset.center) {
+    if (el.dataset.bounds) {
+      var b = el.dataset.bounds.split(",").map(Number);
+      map.fitBounds([[b[1], b[0]], [b[3], b[2]]]);
+    } else if (el.dataset.center) {
       var c = el.dataset.center.split(",").map(Number);
       map.setView(c, Number(el.dataset.zoom || 14));
     } else if (bounds && bounds.isValid()) {
@@ -108,13 +147,26 @@
     var layers = {};
     wanted.forEach(function (name) { layers[name] = LAYERS[name]().addTo(map); });
 
+    // The server changes what it sends at these zooms (see places/mapdata.py).
+    function zoomClass(z) { return z < 10 ? 0 : z < 13 ? 1 : 2; }
+
+    // Fetch a padded area and fetch again only when the view leaves it or crosses a zoom
+    // class: panning to show a popup, or with the arrow keys, must not redraw the markers
+    // (that would close the popup and drop keyboard focus).
+    var loaded = null;
     var pending = null;
     function load() {
+      var view = map.getBounds();
+      var cls = zoomClass(map.getZoom());
+      if (loaded && loaded.cls === cls && loaded.bounds.contains(view)) { return; }
+      var area = view.pad(0.5);
+      loaded = { bounds: area, cls: cls };
       if (pending) { pending.abort(); }
       pending = new AbortController();
-      var b = map.getBounds();
       var params = new URLSearchParams({
-        bbox: [b.getWest(), b.getSouth(), b.getEast(), b.getNorth()].map(function (v) { return v.toFixed(5); }).join(","),
+        bbox: [area.getWest(), area.getSouth(), area.getEast(), area.getNorth()].map(function (v) {
+          return Math.max(-180, Math.min(180, v)).toFixed(5);
+        }).join(","),
         zoom: String(map.getZoom())
       });
       if (el.dataset.centre) { params.set("centre", el.dataset.centre); }
@@ -124,8 +176,10 @@
           .then(function (r) { return r.ok ? r.json() : null; })
           .then(function (data) {
             if (!data) { return; }
+            var reopen = openPopupUrl(layers[name]);
             layers[name].clearLayers();
             layers[name].addData(data);
+            if (reopen) { reopenPopup(layers[name], reopen); }
             el.dataset.loaded = (el.dataset.loaded ? el.dataset.loaded + "," : "") + name;
           })
           .catch(function () { /* aborted by a newer view, or offline: the lists still work */ });
@@ -135,6 +189,7 @@
       map.on("moveend", load);
       load();
     }
+    keyboardPopups(map);
     el.leafletMap = map;
   }
 
