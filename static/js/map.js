@@ -36,7 +36,8 @@
   function projectMarker(feature, latlng) {
     var marker = L.marker(latlng, {
       icon: L.divIcon({ className: "project-icon status-" + feature.properties.status, iconSize: [14, 14] }),
-      title: feature.properties.name, keyboard: true
+      title: feature.properties.name, keyboard: true,
+      zIndexOffset: 1000  // projects sit next to their centre: keep them on top
     });
     labelMarker(marker, feature.properties.name + " (" + feature.properties.status_label + ")");
     return marker;
