@@ -121,7 +121,7 @@ def test_demo_data_loads_twice_and_the_home_page_shows_it(dev_env):
 
 def test_worker_consumes_tasks_and_answers_ping_over_the_filesystem_broker(dev_env):
     worker = subprocess.Popen(
-        [str(VENV_BIN / "celery"), "-A", "asker", "worker", "--loglevel=INFO", "--concurrency=1"],
+        [str(VENV_BIN / "celery"), "-A", "asker", "worker", "--loglevel=INFO", "--concurrency=1", "-n", "smoke@%h"],
         cwd=ROOT,
         env=dev_env,
         stdout=subprocess.PIPE,
@@ -145,8 +145,9 @@ print("task ok")
         assert result.returncode == 0, result.stderr
         assert "task ok" in result.stdout
         # Broadcast (fanout) over the filesystem transport: remote control and inspection.
+        # Naming the node lets the command return on its answer instead of waiting out the timeout.
         ping = subprocess.run(
-            [str(VENV_BIN / "celery"), "-A", "asker", "inspect", "ping", "--timeout=3"],
+            [str(VENV_BIN / "celery"), "-A", "asker", "inspect", "ping", "--timeout=30", "-d", f"smoke@{socket.gethostname()}"],
             cwd=ROOT,
             env=dev_env,
             capture_output=True,
