@@ -137,13 +137,16 @@ vars().update(EMAIL_CONFIG)
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="Asker planportal <ikke-svar@asker.example>")
 
 # Celery: Redis where configured; otherwise a broker that needs no server (files under var/).
-CELERY_BROKER_URL = env.str("CELERY_BROKER_URL", default=REDIS_URL or "filesystem://")
+CELERY_BROKER_URL = env.str("CELERY_BROKER_URL", default=REDIS_URL or "filesystem://localhost//")
 if CELERY_BROKER_URL.startswith("filesystem://"):
     _queue_dir = VAR_DIR / "celery-queue"
+    _control_dir = VAR_DIR / "celery-control"
+    for _folder in (_queue_dir, _control_dir):  # kombu does not create them
+        _folder.mkdir(parents=True, exist_ok=True)
     CELERY_BROKER_TRANSPORT_OPTIONS = {
         "data_folder_in": str(_queue_dir),
         "data_folder_out": str(_queue_dir),
-        "control_folder": str(VAR_DIR / "celery-control"),
+        "control_folder": str(_control_dir),
     }
 CELERY_RESULT_BACKEND = "django-db"
 CELERY_RESULT_EXTENDED = True
@@ -184,4 +187,6 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="INFO")},
+    # Django's default config gives its logger a handler of its own: print each line once.
+    "loggers": {"django": {"handlers": [], "propagate": True}},
 }
