@@ -5,7 +5,7 @@ from django.contrib.gis.geos import MultiPolygon, Point, Polygon
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 
-from places.models import Centre, DevelopmentProject, Plan
+from places.models import Centre, Plan
 from tests.factories import (
     CentreFactory,
     MunicipalityFactory,
