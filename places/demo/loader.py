@@ -10,7 +10,7 @@ from decimal import Decimal
 from django.contrib.auth import get_user_model
 from django.contrib.auth.hashers import check_password, make_password
 from django.contrib.auth.models import Group
-from django.contrib.gis.geos import Point
+from django.contrib.gis.geos import GEOSGeometry, Point
 from django.db import transaction
 from django.utils import timezone
 
@@ -63,12 +63,32 @@ LEVEL_SOURCE = {
 PARENT_SOURCE = "Overordnet senter: nærmeste lokalsenter eller kommunesenteret i luftlinje (beregnet)."
 
 
-def upsert(model, lookup, values):
-    obj = model.objects.filter(**lookup).first() or model(**lookup)
+def _differs(old, new):
+    if isinstance(old, GEOSGeometry) and isinstance(new, GEOSGeometry):
+        return not old.equals_exact(new, 1e-9)
+    return old != new
+
+
+def assign(obj, values):
+    """Set the values on obj; True when any of them changed (or obj is new)."""
+    if obj.pk is None:
+        for name, value in values.items():
+            setattr(obj, name, value)
+        return True
+    changed = False
     for name, value in values.items():
-        setattr(obj, name, value)
-    obj.full_clean()
-    obj.save()
+        if _differs(getattr(obj, name), value):
+            setattr(obj, name, value)
+            changed = True
+    return changed
+
+
+def upsert(model, lookup, values):
+    # Saving only what changed keeps a second run from writing anything, history included.
+    obj = model.objects.filter(**lookup).first() or model(**lookup)
+    if assign(obj, values):
+        obj.full_clean()
+        obj.save()
     return obj
 
 
@@ -278,18 +298,15 @@ def _load_project(municipality, centres, developers, clip_to, data):
         # Keep the first publication time, so a re-run changes nothing.
         "published_at": (project.published_at or timezone.now()) if public else None,
     }
-    for name, value in values.items():
-        setattr(project, name, value)
-    # The project's clean() checks its stored phases against its totals, so an existing
-    # project gets its new phases before it is validated, and a new one right after it is saved.
-    if existing:
-        _sync_phases(project, data["phases"])
-    project.full_clean()
-    project.save()
-    if not existing:
-        _sync_phases(project, data["phases"])
+    if assign(project, values):
+        # clean() checks the phases as they will be saved, not the stored ones.
+        project.phases_for_check = [ProjectPhase(dwellings=phase[2]) for phase in data["phases"]]
         project.full_clean()
-    project.developers.set([developers[slug] for slug in data.get("developers", [])])
+        project.save()
+    _sync_phases(project, data["phases"])
+    wanted = {developers[slug].pk for slug in data.get("developers", [])}
+    if set(project.developers.values_list("pk", flat=True)) != wanted:
+        project.developers.set(wanted)
     return project
 
 
@@ -302,7 +319,8 @@ def _sync_phases(project, phases):
             {"name": name, "dwellings": dwellings, "start_year": start_year, "finish_year": finish_year},
         )
         numbers.append(number)
-    project.phases.exclude(number__in=numbers).delete()
+    for phase in project.phases.exclude(number__in=numbers):
+        phase.delete()  # one by one, so each deletion is in the history
 
 
 def _load_facilities(municipality, centres):

@@ -6,6 +6,7 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
 from .. import codelists
 from ..geometry import area_m2, m2_to_dekar
@@ -43,6 +44,8 @@ class Plan(MunicipalityGeometryMixin, models.Model):
     adopted = models.DateField(_("adopted"), null=True, blank=True)
     description = models.TextField(_("description"), blank=True)
     source = models.TextField(_("source"), blank=True)
+
+    history = HistoricalRecords()
 
     geometry_fields = ("boundary",)
 

@@ -7,6 +7,7 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
 from ..geometry import area_m2, m2_to_dekar
 from .base import Municipality, MunicipalityGeometryMixin
@@ -30,11 +31,14 @@ class Developer(models.Model):
 
 class ProjectQuerySet(models.QuerySet):
     def visible_to(self, user):
+        """What the public pages show this user: never archived projects, and confidential
+        ones only to planners and administrators."""
         from ..rules import can_view_confidential
 
+        qs = self.filter(archived_at__isnull=True)
         if can_view_confidential(user):
-            return self
-        return self.filter(visibility=DevelopmentProject.Visibility.PUBLIC)
+            return qs
+        return qs.filter(visibility=DevelopmentProject.Visibility.PUBLIC)
 
     def with_totals(self):
         """Annotate dwelling total and the years its phases span (for lists and filters)."""
@@ -89,6 +93,10 @@ class DevelopmentProject(MunicipalityGeometryMixin, models.Model):
     source = models.TextField(_("source"), blank=True)
     is_demo = models.BooleanField(_("figures are demo data"), default=False)
     published_at = models.DateTimeField(_("published"), null=True, blank=True)
+    # Archived projects leave every public page but stay in the workspace and its history.
+    archived_at = models.DateTimeField(_("archived"), null=True, blank=True)
+
+    history = HistoricalRecords(m2m_fields=[developers])
 
     objects = ProjectQuerySet.as_manager()
 
@@ -143,8 +151,12 @@ class DevelopmentProject(MunicipalityGeometryMixin, models.Model):
                     _("The UN sustainable development goals are numbered 1 to 17.")
                 )
                 break
-        if self.pk:
-            self.check_phase_totals(list(self.phases.all()), errors)
+        # A form that edits the phases together with the project hands over the phases as
+        # they will be saved (`phases_for_check`); otherwise the saved ones count.
+        phases = getattr(self, "phases_for_check", None)
+        if phases is None and self.pk:
+            phases = list(self.phases.all())
+        self.check_phase_totals(phases or [], errors)
         if errors:
             raise ValidationError(errors)
 
@@ -176,6 +188,8 @@ class ProjectPhase(models.Model):
         _("finish year"), null=True, blank=True,
         validators=[MinValueValidator(1900), MaxValueValidator(2100)],
     )
+
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("phase (byggetrinn)")
