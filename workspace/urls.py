@@ -5,4 +5,19 @@ from . import views
 app_name = "workspace"
 urlpatterns = [
     path("", views.dashboard, name="dashboard"),
+    path("prosjekter/ny/", views.project_edit, name="project_create"),
+    path("prosjekter/<slug:slug>/", views.project_edit, name="project_edit"),
+    path("prosjekter/<slug:slug>/publiser/", views.project_publish, name="project_publish"),
+    path("prosjekter/<slug:slug>/skjul/", views.project_unpublish, name="project_unpublish"),
+    path("prosjekter/<slug:slug>/arkiver/", views.project_archive, name="project_archive"),
+    path("prosjekter/<slug:slug>/gjenopprett/", views.project_restore, name="project_restore"),
+    path("prosjekter/<slug:slug>/historikk/", views.project_history, name="project_history"),
+    path("prosjekter/<slug:slug>/historikk/<int:history_id>/tilbakestill/", views.project_revert,
+         name="project_revert"),
+    path("planer/", views.plan_list, name="plans"),
+    path("planer/ny/", views.plan_edit, name="plan_create"),
+    path("planer/<int:pk>/", views.plan_edit, name="plan_edit"),
+    path("sentre/", views.centre_list, name="centres"),
+    path("sentre/ny/", views.centre_edit, name="centre_create"),
+    path("sentre/<slug:slug>/", views.centre_edit, name="centre_edit"),
 ]

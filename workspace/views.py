@@ -1,5 +1,186 @@
-from django.shortcuts import render
+"""The planner's workspace (/planlegger/): lists, forms and the actions on projects."""
+
+from django.contrib import messages
+from django.core.paginator import Paginator
+from django.db.models import Q
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from places.models import Centre, DevelopmentProject, Plan
+from places.services import current_municipality
+
+from . import services
+from .decorators import planner_required
+from .forms import CentreForm, PhaseFormSet, PlanForm, ProjectForm, SearchForm, phases_to_keep
+
+PAGE_SIZE = 25
 
 
+def _page(request, queryset, fields):
+    search = SearchForm(request.GET or None)
+    if search.is_valid() and search.cleaned_data["q"]:
+        q = Q()
+        for field in fields:
+            q |= Q(**{f"{field}__icontains": search.cleaned_data["q"]})
+        queryset = queryset.filter(q)
+    page = Paginator(queryset, PAGE_SIZE).get_page(request.GET.get("side"))
+    query = f"q={search.cleaned_data['q']}" if search.is_valid() and search.cleaned_data["q"] else ""
+    return {"search": search, "page": page, "query": query}
+
+
+@planner_required
 def dashboard(request):
-    return render(request, "workspace/dashboard.html")
+    projects = (
+        DevelopmentProject.objects.select_related("centre")
+        .defer("geometry", "description", "source", "centre__catchment", "centre__description")
+        .order_by("archived_at", "-pk")
+    )
+    show = request.GET.get("vis")
+    if show == "arkiv":
+        projects = projects.filter(archived_at__isnull=False)
+    elif show == "utkast":
+        projects = projects.filter(visibility=DevelopmentProject.Visibility.CONFIDENTIAL, archived_at__isnull=True)
+    else:
+        projects = projects.filter(archived_at__isnull=True)
+    context = _page(request, projects, ["name", "plan_id", "centre__name"])
+    context["show"] = show
+    return render(request, "workspace/project_list.html", context)
+
+
+@planner_required
+def project_edit(request, slug=None):
+    municipality = current_municipality()
+    if slug:
+        project = get_object_or_404(DevelopmentProject, slug=slug)
+    else:
+        project = DevelopmentProject(municipality=municipality)
+    form = ProjectForm(request.POST or None, instance=project, municipality=municipality)
+    formset = PhaseFormSet(request.POST or None, instance=project, prefix="phases")
+    status = 200
+    if request.method == "POST":
+        formset_ok = formset.is_valid()
+        # The phase-total rule must see the phases as they are about to be saved.
+        form.instance.phases_for_check = phases_to_keep(formset) if formset_ok else []
+        if form.is_valid() and formset_ok:
+            project = services.save_project(form, formset)
+            messages.success(request, _("Saved “%(name)s”.") % {"name": project.name})
+            return redirect("workspace:project_edit", slug=project.slug)
+        status = 400
+    context = {"form": form, "formset": formset, "project": project if project.pk else None}
+    return render(request, "workspace/project_form.html", context, status=status)
+
+
+def _project_action(request, slug, perm, action, message):
+    project = get_object_or_404(DevelopmentProject, slug=slug)
+    if not request.user.has_perm(perm, project):
+        return render(request, "403.html", status=403)
+    action(project)
+    messages.success(request, message % {"name": project.name})
+    return redirect("workspace:project_edit", slug=project.slug)
+
+
+@require_POST
+@planner_required
+def project_publish(request, slug):
+    return _project_action(request, slug, "places.publish_developmentproject", services.publish,
+                           _("“%(name)s” is published and visible to everyone."))
+
+
+@require_POST
+@planner_required
+def project_unpublish(request, slug):
+    return _project_action(request, slug, "places.publish_developmentproject", services.make_confidential,
+                           _("“%(name)s” is confidential again."))
+
+
+@require_POST
+@planner_required
+def project_archive(request, slug):
+    return _project_action(request, slug, "places.archive_developmentproject", services.archive,
+                           _("“%(name)s” is archived and no longer shown to the public."))
+
+
+@require_POST
+@planner_required
+def project_restore(request, slug):
+    return _project_action(request, slug, "places.archive_developmentproject", services.restore,
+                           _("“%(name)s” is taken out of the archive."))
+
+
+@planner_required
+def project_history(request, slug):
+    project = get_object_or_404(DevelopmentProject, slug=slug)
+    records = list(project.history.select_related("history_user").order_by("-history_date", "-history_id")[:100])
+    rows = []
+    for record, previous in zip(records, records[1:] + [None]):
+        changes = []
+        if previous is not None:
+            delta = record.diff_against(previous, excluded_fields=["geometry", "location"])
+            changes = [c.field for c in delta.changes]
+            if record.geometry != previous.geometry:
+                changes.append("geometry")
+        rows.append({"record": record, "changes": [
+            str(DevelopmentProject._meta.get_field(name).verbose_name) for name in changes
+        ]})
+    return render(request, "workspace/project_history.html", {"project": project, "rows": rows})
+
+
+@require_POST
+@planner_required
+def project_revert(request, slug, history_id):
+    project = get_object_or_404(DevelopmentProject, slug=slug)
+    if not request.user.has_perm("places.revert_developmentproject", project):
+        return render(request, "403.html", status=403)
+    record = get_object_or_404(project.history, history_id=history_id)
+    from django.core.exceptions import ValidationError
+
+    try:
+        services.revert(project, record)
+    except ValidationError as exc:
+        messages.error(request, _("That version cannot be restored: %(reason)s") % {"reason": "; ".join(exc.messages)})
+        return redirect("workspace:project_history", slug=project.slug)
+    messages.success(request, _("“%(name)s” is back as it was then.") % {"name": project.name})
+    return redirect("workspace:project_history", slug=project.slug)
+
+
+@planner_required
+def plan_list(request):
+    plans = Plan.objects.select_related("centre").defer("boundary", "description", "source").order_by("plan_id")
+    return render(request, "workspace/plan_list.html", _page(request, plans, ["name", "plan_id"]))
+
+
+@planner_required
+def plan_edit(request, pk=None):
+    municipality = current_municipality()
+    plan = get_object_or_404(Plan, pk=pk) if pk else Plan(municipality=municipality)
+    form = PlanForm(request.POST or None, instance=plan, municipality=municipality)
+    return _object_form(request, form, _("New plan"), "workspace:plan_edit", "pk")
+
+
+@planner_required
+def centre_list(request):
+    centres = Centre.objects.select_related("parent").defer("catchment", "description", "source").order_by("name")
+    return render(request, "workspace/centre_list.html", _page(request, centres, ["name"]))
+
+
+@planner_required
+def centre_edit(request, slug=None):
+    municipality = current_municipality()
+    centre = get_object_or_404(Centre, slug=slug) if slug else Centre(municipality=municipality)
+    form = CentreForm(request.POST or None, instance=centre, municipality=municipality)
+    return _object_form(request, form, _("New centre"), "workspace:centre_edit", "slug")
+
+
+def _object_form(request, form, new_title, edit_url, key):
+    """Show and save the form of a plan or a centre."""
+    status = 200
+    if request.method == "POST":
+        if form.is_valid():
+            obj = form.save()
+            messages.success(request, _("Saved “%(name)s”.") % {"name": obj.name})
+            return redirect(edit_url, getattr(obj, key))
+        status = 400
+    obj = form.instance if form.instance.pk else None
+    context = {"form": form, "obj": obj, "new_title": new_title}
+    return render(request, "workspace/object_form.html", context, status=status)

@@ -66,6 +66,12 @@ class Centre(MunicipalityGeometryMixin, models.Model):
             super().clean()
         except ValidationError as exc:
             errors = exc.update_error_dict(errors)
+        if self.level == self.Level.KOMMUNESENTER and self.municipality_id:
+            # Also a database constraint; checked here so forms that do not show the
+            # municipality get a message instead of an integrity error.
+            others = Centre.objects.filter(municipality_id=self.municipality_id, level=self.level)
+            if others.exclude(pk=self.pk).exists():
+                errors.setdefault("level", []).append(_("A municipality has only one municipal centre."))
         allowed = self.ALLOWED_PARENTS.get(self.level, ())
         if self.parent_id is None:
             if allowed:

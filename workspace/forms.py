@@ -1,0 +1,169 @@
+from django import forms
+from django.core.exceptions import NON_FIELD_ERRORS
+from django.utils.text import slugify
+from django.utils.translation import gettext_lazy as _
+from leaflet.forms.widgets import LeafletWidget
+
+from places.models import Centre, Developer, DevelopmentProject, Plan, ProjectPhase
+
+SDG_CHOICES = [(n, str(n)) for n in range(1, 18)]
+
+
+class AccessibleErrorsMixin:
+    """Ties each field's error message to the field for screen readers."""
+
+    def full_clean(self):
+        super().full_clean()
+        for name in self.errors:
+            if name in self.fields:
+                attrs = self.fields[name].widget.attrs
+                described = f"{self[name].auto_id}-error"
+                if self.fields[name].help_text:
+                    described += f" {self[name].auto_id}_helptext"
+                attrs.update({"aria-invalid": "true", "aria-describedby": described})
+
+    def _update_errors(self, errors):
+        # Model rules may name a field the form derives instead of showing (the map point
+        # follows the area): such messages belong to the form as a whole, once each.
+        if hasattr(errors, "error_dict"):
+            general = errors.error_dict.setdefault(NON_FIELD_ERRORS, [])
+            shown = {m for name, errs in errors.error_dict.items() for e in errs for m in e.messages
+                     if name in self.fields}
+            for name in [n for n in errors.error_dict if n != NON_FIELD_ERRORS and n not in self.fields]:
+                for error in errors.error_dict.pop(name):
+                    if not set(error.messages) <= shown:
+                        general.append(error)
+            if not general:
+                del errors.error_dict[NON_FIELD_ERRORS]
+        super()._update_errors(errors)
+
+
+# slugify drops letters without an ASCII decomposition: "Sætre" would become "stre".
+NORWEGIAN_LETTERS = str.maketrans({"æ": "ae", "Æ": "Ae", "ø": "o", "Ø": "O", "å": "a", "Å": "A"})
+
+
+def unique_slug(model, name, instance_pk=None):
+    base = slugify(name.translate(NORWEGIAN_LETTERS))[:45] or "uten-navn"
+    slug, n = base, 2
+    while model.objects.filter(slug=slug).exclude(pk=instance_pk).exists():
+        slug, n = f"{base}-{n}", n + 1
+    return slug
+
+
+class ProjectForm(AccessibleErrorsMixin, forms.ModelForm):
+    slug = forms.SlugField(
+        label=_("Address name"), required=False, max_length=50,
+        help_text=_("Part of the page address. Left empty, it is made from the name."),
+    )
+    sdg_goals = forms.TypedMultipleChoiceField(
+        label=_("UN sustainable development goals"), choices=SDG_CHOICES, coerce=int,
+        required=False, widget=forms.CheckboxSelectMultiple,
+    )
+
+    class Meta:
+        model = DevelopmentProject
+        fields = [
+            "name", "slug", "centre", "developers", "architect", "description", "status",
+            "flats", "terraced", "detached", "commercial_m2", "kindergarten", "local_centre",
+            "marina", "plan_id", "sdg_goals", "geometry",
+        ]
+        widgets = {
+            "developers": forms.CheckboxSelectMultiple,
+            "geometry": LeafletWidget(attrs={"geom_type": "MultiPolygon"}),
+            "description": forms.Textarea(attrs={"rows": 4}),
+        }
+
+    def __init__(self, *args, municipality=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["centre"].queryset = Centre.objects.filter(municipality=municipality).order_by("name")
+        self.fields["developers"].queryset = Developer.objects.order_by("name")
+        for name in ("flats", "terraced", "detached", "commercial_m2"):
+            self.fields[name].widget.attrs.update({"min": 0, "inputmode": "numeric"})
+
+    def clean_slug(self):
+        slug = self.cleaned_data.get("slug")
+        if not slug:
+            return unique_slug(DevelopmentProject, self.cleaned_data.get("name") or "", self.instance.pk)
+        if DevelopmentProject.objects.filter(slug=slug).exclude(pk=self.instance.pk).exists():
+            raise forms.ValidationError(_("Another project already has this address name."))
+        return slug
+
+    def clean(self):
+        data = super().clean()
+        # The map point follows the drawn area; without one, the centre's point stands in.
+        geometry, centre = data.get("geometry"), data.get("centre")
+        if geometry is not None:
+            point = geometry.point_on_surface
+            point.srid = geometry.srid
+            self.instance.location, self.instance.location_approximate = point, False
+        elif centre is not None:
+            self.instance.location, self.instance.location_approximate = centre.location, True
+        return data
+
+
+class PhaseForm(AccessibleErrorsMixin, forms.ModelForm):
+    class Meta:
+        model = ProjectPhase
+        fields = ["number", "name", "dwellings", "start_year", "finish_year"]
+
+
+PhaseFormSet = forms.inlineformset_factory(
+    DevelopmentProject, ProjectPhase, form=PhaseForm, extra=2, can_delete=True,
+)
+
+
+def phases_to_keep(formset):
+    """The phases the formset will leave, for the project's phase-total rule."""
+    return [
+        ProjectPhase(dwellings=f.cleaned_data["dwellings"])
+        for f in formset.forms
+        if f.cleaned_data and not f.cleaned_data.get("DELETE") and f.cleaned_data.get("dwellings") is not None
+    ]
+
+
+class PlanForm(AccessibleErrorsMixin, forms.ModelForm):
+    class Meta:
+        model = Plan
+        fields = ["plan_id", "name", "kind", "plan_type", "plan_status", "centre", "adopted",
+                  "description", "boundary"]
+        widgets = {
+            "boundary": LeafletWidget(attrs={"geom_type": "MultiPolygon"}),
+            "adopted": forms.DateInput(attrs={"type": "date"}),
+            "description": forms.Textarea(attrs={"rows": 4}),
+        }
+
+    def __init__(self, *args, municipality=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["centre"].queryset = Centre.objects.filter(municipality=municipality).order_by("name")
+
+
+class CentreForm(AccessibleErrorsMixin, forms.ModelForm):
+    slug = forms.SlugField(label=_("Address name"), required=False, max_length=50,
+                           help_text=_("Part of the page address. Left empty, it is made from the name."))
+
+    class Meta:
+        model = Centre
+        fields = ["name", "slug", "level", "parent", "location", "population", "description"]
+        widgets = {
+            "location": LeafletWidget(attrs={"geom_type": "Point"}),
+            "description": forms.Textarea(attrs={"rows": 4}),
+        }
+
+    def __init__(self, *args, municipality=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["parent"].queryset = (
+            Centre.objects.filter(municipality=municipality)
+            .exclude(level=Centre.Level.NAERSENTER).exclude(pk=self.instance.pk).order_by("name")
+        )
+
+    def clean_slug(self):
+        slug = self.cleaned_data.get("slug")
+        if not slug:
+            return unique_slug(Centre, self.cleaned_data.get("name") or "", self.instance.pk)
+        if Centre.objects.filter(slug=slug).exclude(pk=self.instance.pk).exists():
+            raise forms.ValidationError(_("Another centre already has this address name."))
+        return slug
+
+
+class SearchForm(forms.Form):
+    q = forms.CharField(label=_("Search"), required=False, max_length=100)
