@@ -21,3 +21,10 @@ urlpatterns = [
     path("sentre/ny/", views.centre_edit, name="centre_create"),
     path("sentre/<slug:slug>/", views.centre_edit, name="centre_edit"),
 ]
+
+from . import upload  # noqa: E402
+
+urlpatterns += [
+    path("prosjekter/<slug:slug>/last-opp/", upload.upload, name="project_upload"),
+    path("prosjekter/<slug:slug>/last-opp/velg/", upload.upload_choose, name="project_upload_choose"),
+]

@@ -1,0 +1,133 @@
+"""Setting a project's area from an uploaded map file: upload, choose (or merge), confirm.
+
+The features read from the file wait in the session between the two steps, so nothing is
+saved until the planner has chosen; a refused file changes nothing at all.
+"""
+
+import json
+
+from django import forms
+from django.contrib import messages
+from django.contrib.gis.geos import GEOSGeometry
+from django.core.exceptions import ValidationError
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from places.geofile import GeoFileError, merge, read_features
+from places.models import DevelopmentProject
+
+from .decorators import planner_required
+
+ACCEPT = ".geojson,.json,.zip,.gml,.xml,.gpkg"
+
+
+class UploadForm(forms.Form):
+    file = forms.FileField(
+        label=gettext_lazy("Map file"),
+        help_text=gettext_lazy("GeoJSON, a zipped Shapefile, GML or GeoPackage, in EPSG:4326, 25832 or 25833."),
+        widget=forms.ClearableFileInput(attrs={"accept": ACCEPT}),
+    )
+
+
+class ChooseForm(forms.Form):
+    features = forms.TypedMultipleChoiceField(
+        label=gettext_lazy("Areas to use (several are merged into one)"), coerce=int,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    confirm_repair = forms.BooleanField(
+        label=gettext_lazy("I have looked at the repaired shape on the map and want to use it"), required=False,
+    )
+
+    def __init__(self, *args, candidates, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.candidates = candidates
+        self.fields["features"].choices = [
+            (i, _("%(label)s (%(dekar)s dekar)") % {"label": c["label"], "dekar": f"{c['area_m2'] / 1000:.1f}"})
+            for i, c in enumerate(candidates)
+        ]
+
+    def clean(self):
+        data = super().clean()
+        chosen = [self.candidates[i] for i in data.get("features", [])]
+        if any(c["repaired"] for c in chosen) and not data.get("confirm_repair"):
+            self.add_error("confirm_repair", _("The file's shape was invalid and has been repaired: confirm the repair to use it."))
+        data["chosen"] = chosen
+        return data
+
+
+def _session_key(project):
+    return f"geofile:{project.pk}"
+
+
+def _feature_collection(candidates):
+    return {
+        "type": "FeatureCollection",
+        "features": [
+            {"type": "Feature", "geometry": json.loads(GEOSGeometry(c["ewkt"]).json), "properties": {"name": c["label"]}}
+            for c in candidates
+        ],
+    }
+
+
+def _choose_page(request, project, upload, form, status=200):
+    context = {"project": project, "upload": upload, "form": form,
+               "preview": _feature_collection(upload["candidates"])}
+    return render(request, "workspace/upload_choose.html", context, status=status)
+
+
+@planner_required
+def upload(request, slug):
+    project = get_object_or_404(DevelopmentProject, slug=slug)
+    form = UploadForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        uploaded = form.cleaned_data["file"]
+        try:
+            features = read_features(uploaded, project.municipality)
+        except GeoFileError as exc:
+            form.add_error("file", exc.message)
+        else:
+            candidates = [
+                {"label": f.label, "ewkt": f.geometry.ewkt, "area_m2": f.area_m2, "repaired": f.repaired,
+                 "problem": f.problem, "source_srid": f.source_srid}
+                for f in features
+            ]
+            upload = {"name": uploaded.name[:200], "candidates": candidates}
+            request.session[_session_key(project)] = upload
+            initial = {"features": [0]} if len(candidates) == 1 else None
+            return _choose_page(request, project, upload, ChooseForm(initial=initial, candidates=candidates))
+    status = 400 if request.method == "POST" else 200
+    return render(request, "workspace/upload.html", {"project": project, "form": form}, status=status)
+
+
+@planner_required
+def upload_choose(request, slug):
+    project = get_object_or_404(DevelopmentProject, slug=slug)
+    upload = request.session.get(_session_key(project))
+    if request.method != "POST" or not upload:
+        messages.error(request, _("Upload the file again: the chosen file is no longer waiting."))
+        return redirect("workspace:project_upload", slug=project.slug)
+    form = ChooseForm(request.POST, candidates=upload["candidates"])
+    if not form.is_valid():
+        return _choose_page(request, project, upload, form, status=400)
+    geometry = merge([_Candidate(c) for c in form.cleaned_data["chosen"]])
+    point = geometry.point_on_surface
+    point.srid = geometry.srid
+    project.geometry, project.location, project.location_approximate = geometry, point, False
+    try:
+        project.full_clean()
+    except ValidationError as exc:
+        form.add_error(None, exc.messages)
+        return _choose_page(request, project, upload, form, status=400)
+    project._change_reason = _("Area from the file %(name)s") % {"name": upload["name"]}
+    project.save()
+    del request.session[_session_key(project)]
+    messages.success(request, _("The area of “%(name)s” now comes from %(file)s.") % {"name": project.name, "file": upload["name"]})
+    return redirect("workspace:project_edit", slug=project.slug)
+
+
+class _Candidate:
+    """What merge() needs of a feature: its geometry."""
+
+    def __init__(self, candidate):
+        self.geometry = GEOSGeometry(candidate["ewkt"])
