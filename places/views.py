@@ -2,14 +2,14 @@ import json
 from urllib.parse import urlencode
 
 from django.core.paginator import Paginator
-from django.http import Http404, HttpResponse, JsonResponse
+from django.http import FileResponse, Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
 from . import mapdata, services
 from .filters import ProjectFilter
-from .models import Centre, DevelopmentProject, Plan
+from .models import Centre, DevelopmentProject, Plan, PlanDocument
 
 PAGE_SIZE = 25
 # The home page lists this many projects; the project list pages through all of them.
@@ -113,7 +113,8 @@ def plan_detail(request, plan_id):
     projects = DevelopmentProject.objects.visible_to(request.user).filter(plan_id=plan.plan_id).only(
         "name", "slug", "status", "flats", "terraced", "detached"
     )
-    context = {"plan": plan, "projects": projects, "boundary_geojson": _geojson(plan, "boundary")}
+    context = {"plan": plan, "projects": projects, "boundary_geojson": _geojson(plan, "boundary"),
+               "documents": plan.documents.all()}
     return render(request, "places/plan_detail.html", context)
 
 
@@ -145,3 +146,11 @@ def map_layer(request, layer):
         response["Cache-Control"] = "public, max-age=60"
     response["Vary"] = "Cookie"
     return response
+
+
+@require_safe
+def plan_document(request, plan_id, pk):
+    document = get_object_or_404(PlanDocument.objects.select_related("plan"), pk=pk, plan__plan_id=plan_id)
+    # Always served as a PDF under a name we made, whatever the upload was called.
+    return FileResponse(document.file.open("rb"), content_type="application/pdf",
+                        filename=document.download_name)

@@ -1,10 +1,10 @@
 from django import forms
 from django.core.exceptions import NON_FIELD_ERRORS
-from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from leaflet.forms.widgets import LeafletWidget
 
 from places.models import Centre, Developer, DevelopmentProject, Plan, ProjectPhase
+from places.text import norwegian_slug
 
 SDG_CHOICES = [(n, str(n)) for n in range(1, 18)]
 
@@ -38,12 +38,8 @@ class AccessibleErrorsMixin:
         super()._update_errors(errors)
 
 
-# slugify drops letters without an ASCII decomposition: "Sætre" would become "stre".
-NORWEGIAN_LETTERS = str.maketrans({"æ": "ae", "Æ": "Ae", "ø": "o", "Ø": "O", "å": "a", "Å": "A"})
-
-
 def unique_slug(model, name, instance_pk=None):
-    base = slugify(name.translate(NORWEGIAN_LETTERS))[:45] or "uten-navn"
+    base = norwegian_slug(name)[:45] or "uten-navn"
     slug, n = base, 2
     while model.objects.filter(slug=slug).exclude(pk=instance_pk).exists():
         slug, n = f"{base}-{n}", n + 1

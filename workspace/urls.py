@@ -28,3 +28,10 @@ urlpatterns += [
     path("prosjekter/<slug:slug>/last-opp/", upload.upload, name="project_upload"),
     path("prosjekter/<slug:slug>/last-opp/velg/", upload.upload_choose, name="project_upload_choose"),
 ]
+
+from . import documents  # noqa: E402
+
+urlpatterns += [
+    path("planer/<int:pk>/dokumenter/", documents.documents, name="plan_documents"),
+    path("planer/<int:pk>/dokumenter/<int:document_pk>/slett/", documents.document_delete, name="plan_document_delete"),
+]

@@ -7,10 +7,10 @@ Geometries are stored in WGS84 (EPSG:4326); areas are computed in EUREF89 UTM32 
 from .base import Municipality, MunicipalityGeometryMixin, StatisticalDistrict
 from .centres import Centre
 from .facilities import ServiceFacility
-from .plans import Plan
+from .plans import Plan, PlanDocument
 from .projects import Developer, DevelopmentProject, ProjectPhase, ProjectQuerySet
 
 __all__ = [
     "Centre", "Developer", "DevelopmentProject", "Municipality", "MunicipalityGeometryMixin",
-    "Plan", "ProjectPhase", "ProjectQuerySet", "ServiceFacility", "StatisticalDistrict",
+    "Plan", "PlanDocument", "ProjectPhase", "ProjectQuerySet", "ServiceFacility", "StatisticalDistrict",
 ]

@@ -1,5 +1,7 @@
 """Plans: arealplaner with their national codes, and non-statutory studies."""
 
+import uuid
+
 from django.contrib.gis.db import models
 from django.core.exceptions import ValidationError
 from django.db.models import Q
@@ -10,6 +12,7 @@ from simple_history.models import HistoricalRecords
 
 from .. import codelists
 from ..geometry import area_m2, m2_to_dekar
+from ..text import norwegian_slug
 from .base import Municipality, MunicipalityGeometryMixin
 from .centres import Centre
 
@@ -109,3 +112,33 @@ class Plan(MunicipalityGeometryMixin, models.Model):
     @property
     def area_dekar(self):
         return m2_to_dekar(self.area_m2)
+
+
+def plan_document_path(document, filename):
+    # Never the uploader's file name on disk: it may hold anything.
+    return f"plans/{document.plan_id}/{uuid.uuid4().hex}.pdf"
+
+
+class PlanDocument(models.Model):
+    """A PDF belonging to a plan (plankart, bestemmelser, planbeskrivelse ...)."""
+
+    plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="documents")
+    title = models.CharField(_("title"), max_length=200)
+    file = models.FileField(_("file"), upload_to=plan_document_path)
+    size = models.PositiveIntegerField(_("size in bytes"))
+    uploaded_at = models.DateTimeField(_("uploaded"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("plan document")
+        verbose_name_plural = _("plan documents")
+        ordering = ["title"]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("places:plan_document", args=[self.plan.plan_id, self.pk])
+
+    @property
+    def download_name(self):
+        return f"{norwegian_slug(self.title) or 'dokument'}.pdf"
