@@ -34,7 +34,7 @@ SHAPEFILE_PARTS = (".shp", ".shx", ".dbf", ".prj", ".cpg")
 SHAPEFILE_REQUIRED = (".shp", ".shx", ".dbf")
 
 GEOPACKAGE_APPLICATION_IDS = (b"GPKG", b"GP10", b"GP11")
-IMAGE_SIGNATURES = (b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff", b"GIF87a", b"GIF89a", b"II*\x00", b"MM\x00*", b"BM")
+IMAGE_SIGNATURES = (b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff", b"GIF87a", b"GIF89a", b"II*\x00", b"MM\x00*")
 # Both GML 2/3.1 (http://www.opengis.net/gml) and 3.2 (…/gml/3.2) start with this.
 GML_NAMESPACE = b"http://www.opengis.net/gml"
 
@@ -182,7 +182,8 @@ def _extract(archive, info, target, budget):
 
 def unpack_shapefile(zip_path, directory, limit):
     """Check every member of the zip, then write its one Shapefile into `directory` under names
-    of our own choosing. Returns the path of the .shp and whether a .prj came with it."""
+    of our own choosing. Returns the path of the .shp and the name the zip gave it (without
+    folder or suffix), which is only ever shown, never used as a path."""
     try:
         with zipfile.ZipFile(zip_path) as archive:
             infos = archive.infolist()
@@ -199,4 +200,5 @@ def unpack_shapefile(zip_path, directory, limit):
     except (zipfile.BadZipFile, zipfile.LargeZipFile, zlib.error, EOFError, NotImplementedError,
             ValueError) as exc:
         raise errors.unreadable(SHAPEFILE.name, f"zip: {exc}") from None
-    return directory / "upload.shp", ".prj" in members
+    original = members[".shp"].filename.rsplit("/", 1)[-1][: -len(".shp")]
+    return directory / "upload.shp", original
