@@ -13,6 +13,7 @@ urlpatterns = [
 urlpatterns += i18n_patterns(
     path("admin/", admin.site.urls),
     path("planlegger/", include("workspace.urls")),
+    path("konto/", include("accounts.urls")),
     path("", include("places.urls")),
     prefix_default_language=False,
 )

@@ -2,9 +2,11 @@
 
 Environment variables (all optional in development):
 DATABASE_URL (postgis://... or spatialite:///path), REDIS_URL, SECRET_KEY, DEBUG,
-ALLOWED_HOSTS, BASEMAP_URL, BASEMAP_ATTRIBUTION, EMAIL_URL, DEFAULT_FROM_EMAIL.
+ALLOWED_HOSTS, BASEMAP_URL, BASEMAP_ATTRIBUTION, EMAIL_URL, DEFAULT_FROM_EMAIL,
+TRUSTED_PROXY_COUNT.
 """
 
+from datetime import timedelta
 from pathlib import Path
 
 import environ
@@ -36,8 +38,10 @@ INSTALLED_APPS = [
     "django_celery_results",
     "django_celery_beat",
     "simple_history",
+    "axes",
     "places",
     "workspace",
+    "accounts",
 ]
 
 MIDDLEWARE = [
@@ -52,6 +56,8 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     # Records who made each change in the history of projects, phases and plans.
     "simple_history.middleware.HistoryRequestMiddleware",
+    # Turns a sign-in that django-axes refused into the lockout page (429); must come last.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "asker.urls"
@@ -107,6 +113,8 @@ else:
 SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 
 AUTHENTICATION_BACKENDS = [
+    # django-axes first: it refuses sign-ins from a username and IP that failed too often.
+    "accounts.backends.AxesBackend",
     "rules.permissions.ObjectPermissionBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
@@ -116,7 +124,29 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
-LOGIN_URL = "admin:login"
+LOGIN_URL = "accounts:login"
+LOGIN_REDIRECT_URL = "accounts:profile"
+LOGOUT_REDIRECT_URL = "places:home"
+
+# Throttled sign-in (django-axes): 5 failures for one username from one IP address lock that
+# pair out for 15 minutes; the lockout page says so in the visitor's language, with HTTP 429.
+AXES_FAILURE_LIMIT = 5
+AXES_COOLOFF_TIME = timedelta(minutes=15)
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "accounts.views.locked_out"
+AXES_HTTP_RESPONSE_CODE = 429
+# Failures are kept (until the cool-off ends); successful sign-ins are not logged with IP addresses.
+AXES_DISABLE_ACCESS_LOG = True
+AXES_VERBOSE = False  # no banner on every command; log lines name only username and IP
+# The client's address for the throttle and rate limits: REMOTE_ADDR, or behind this many reverse
+# proxies (a TLS terminator, a load balancer) the address in X-Forwarded-For they vouch for.
+TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
+AXES_CLIENT_IP_CALLABLE = "accounts.ip.client_ip"
+# A new registration must be confirmed from the e-mail within this many seconds.
+ACCOUNTS_ACTIVATION_TIMEOUT = 3 * 24 * 3600
+# (requests, seconds) per IP address for the forms that send e-mail to an address typed in.
+ACCOUNTS_RATE_LIMITS = {"register": (10, 3600), "password_reset": (10, 3600)}
 
 # Norwegian bokmål first: unprefixed paths are bokmål, English lives under /en/.
 LANGUAGE_CODE = "nb"

@@ -1,0 +1,29 @@
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class Registration(models.Model):
+    """A resident's own sign-up: the account stays inactive until the e-mail link is followed.
+
+    Only an account with a pending registration can be activated by a link, so an account that
+    an administrator or moderator has deactivated can never be switched back on by one.
+    """
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="registration",
+        verbose_name=_("user"),
+    )
+    registered_at = models.DateTimeField(_("registered"), auto_now_add=True)
+    activated_at = models.DateTimeField(_("activated"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("registration")
+        verbose_name_plural = _("registrations")
+
+    def __str__(self):
+        return str(self.user)
+
+    @property
+    def is_pending(self):
+        return self.activated_at is None

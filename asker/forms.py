@@ -1,0 +1,30 @@
+"""What every form in the portal shares: errors that screen readers find.
+
+The pattern first written for the project filters (places/filters.py): a field with an error
+gets `aria-invalid="true"`, and its `aria-describedby` points at the message shown next to it,
+`<p class="field-error" id="{{ field.id_for_label }}-error">`, and at its help text when it
+has one (`id="{{ field.auto_id }}_helptext"`, the id Django itself points to). The page also
+shows an error summary that links to each field.
+"""
+
+
+def mark_invalid_fields(form):
+    """Tie each field's error message (and help text) to the field, for screen readers."""
+    for name in form.errors:
+        if name not in form.fields:
+            continue
+        field = form[name]
+        described_by = [f"{field.id_for_label}-error"]
+        if field.help_text:
+            described_by.append(f"{field.auto_id}_helptext")
+        form.fields[name].widget.attrs.update(
+            {"aria-invalid": "true", "aria-describedby": " ".join(described_by)}
+        )
+
+
+class AccessibleErrorsMixin:
+    """Put first among a form's bases: marks invalid fields once the form is cleaned."""
+
+    def full_clean(self):
+        super().full_clean()
+        mark_invalid_fields(self)
