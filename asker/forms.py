@@ -2,7 +2,7 @@
 
 The pattern first written for the project filters (places/filters.py): a field with an error
 gets `aria-invalid="true"`, and its `aria-describedby` points at the message shown next to it,
-`<p class="field-error" id="{{ field.id_for_label }}-error">`, and at its help text when it
+`<p class="field-error" id="{{ field.auto_id }}-error">`, and at its help text when it
 has one (`id="{{ field.auto_id }}_helptext"`, the id Django itself points to). The page also
 shows an error summary that links to each field.
 """
@@ -14,7 +14,7 @@ def mark_invalid_fields(form):
         if name not in form.fields:
             continue
         field = form[name]
-        described_by = [f"{field.id_for_label}-error"]
+        described_by = [f"{field.auto_id}-error"]
         if field.help_text:
             described_by.append(f"{field.auto_id}_helptext")
         form.fields[name].widget.attrs.update(

@@ -2,6 +2,8 @@ import django_filters
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from asker.forms import AccessibleErrorsMixin
+
 from .models import Centre, Developer, DevelopmentProject
 
 
@@ -10,16 +12,7 @@ class IntegerFilter(django_filters.NumberFilter):
     field_class = forms.IntegerField
 
 
-class ProjectFilterForm(forms.Form):
-    def full_clean(self):
-        super().full_clean()
-        # Tie each message to its field for screen readers.
-        for name in self.errors:
-            if name in self.fields:
-                self.fields[name].widget.attrs.update(
-                    {"aria-invalid": "true", "aria-describedby": f"{self[name].id_for_label}-error"}
-                )
-
+class ProjectFilterForm(AccessibleErrorsMixin, forms.Form):
     def clean(self):
         data = super().clean()
         if data.get("year_from") and data.get("year_to") and data["year_from"] > data["year_to"]:

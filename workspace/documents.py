@@ -12,7 +12,7 @@ from django.views.decorators.http import require_POST
 from places.models import Plan, PlanDocument
 
 from .decorators import planner_required
-from .forms import AccessibleErrorsMixin
+from .forms import ModelErrorsMixin
 
 
 def max_bytes():
@@ -29,7 +29,7 @@ def looks_like_pdf(upload):
     return b"%PDF-" in head and b"%%EOF" in tail
 
 
-class PlanDocumentForm(AccessibleErrorsMixin, forms.ModelForm):
+class PlanDocumentForm(ModelErrorsMixin, forms.ModelForm):
     file = forms.FileField(label=gettext_lazy("PDF file"),
                            widget=forms.ClearableFileInput(attrs={"accept": "application/pdf,.pdf"}))
 

@@ -3,24 +3,15 @@ from django.core.exceptions import NON_FIELD_ERRORS
 from django.utils.translation import gettext_lazy as _
 from leaflet.forms.widgets import LeafletWidget
 
+from asker import forms as asker_forms
 from places.models import Centre, Developer, DevelopmentProject, Plan, ProjectPhase
 from places.text import norwegian_slug
 
 SDG_CHOICES = [(n, str(n)) for n in range(1, 18)]
 
 
-class AccessibleErrorsMixin:
-    """Ties each field's error message to the field for screen readers."""
-
-    def full_clean(self):
-        super().full_clean()
-        for name in self.errors:
-            if name in self.fields:
-                attrs = self.fields[name].widget.attrs
-                described = f"{self[name].auto_id}-error"
-                if self.fields[name].help_text:
-                    described += f" {self[name].auto_id}_helptext"
-                attrs.update({"aria-invalid": "true", "aria-describedby": described})
+class ModelErrorsMixin(asker_forms.AccessibleErrorsMixin):
+    """Accessible errors (asker.forms), and model rules' messages about derived fields."""
 
     def _update_errors(self, errors):
         # Model rules may name a field the form derives instead of showing (the map point
@@ -46,7 +37,7 @@ def unique_slug(model, name, instance_pk=None):
     return slug
 
 
-class ProjectForm(AccessibleErrorsMixin, forms.ModelForm):
+class ProjectForm(ModelErrorsMixin, forms.ModelForm):
     slug = forms.SlugField(
         label=_("Address name"), required=False, max_length=50,
         help_text=_("Part of the page address. Left empty, it is made from the name."),
@@ -97,7 +88,7 @@ class ProjectForm(AccessibleErrorsMixin, forms.ModelForm):
         return data
 
 
-class PhaseForm(AccessibleErrorsMixin, forms.ModelForm):
+class PhaseForm(ModelErrorsMixin, forms.ModelForm):
     class Meta:
         model = ProjectPhase
         fields = ["number", "name", "dwellings", "start_year", "finish_year"]
@@ -117,7 +108,7 @@ def phases_to_keep(formset):
     ]
 
 
-class PlanForm(AccessibleErrorsMixin, forms.ModelForm):
+class PlanForm(ModelErrorsMixin, forms.ModelForm):
     class Meta:
         model = Plan
         fields = ["plan_id", "name", "kind", "plan_type", "plan_status", "centre", "adopted",
@@ -133,7 +124,7 @@ class PlanForm(AccessibleErrorsMixin, forms.ModelForm):
         self.fields["centre"].queryset = Centre.objects.filter(municipality=municipality).order_by("name")
 
 
-class CentreForm(AccessibleErrorsMixin, forms.ModelForm):
+class CentreForm(ModelErrorsMixin, forms.ModelForm):
     slug = forms.SlugField(label=_("Address name"), required=False, max_length=50,
                            help_text=_("Part of the page address. Left empty, it is made from the name."))
 

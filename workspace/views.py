@@ -12,7 +12,14 @@ from places.services import current_municipality
 
 from . import services
 from .decorators import planner_required
-from .forms import CentreForm, PhaseFormSet, PlanForm, ProjectForm, SearchForm, phases_to_keep
+from .forms import (
+    CentreForm,
+    PhaseFormSet,
+    PlanForm,
+    ProjectForm,
+    SearchForm,
+    phases_to_keep,
+)
 
 PAGE_SIZE = 25
 

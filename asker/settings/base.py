@@ -211,6 +211,9 @@ LEAFLET_CONFIG = {
 
 # Geometries must lie inside the municipality; the demo boundary is a simplified coastline.
 PLACES_BOUNDARY_TOLERANCE_M = env.int("PLACES_BOUNDARY_TOLERANCE_M", default=500)
+# Uploads: map files for project areas, and PDF plan documents.
+GEOMETRY_UPLOAD_MAX_BYTES = env.int("GEOMETRY_UPLOAD_MAX_BYTES", default=20 * 1024 * 1024)
+PLAN_DOCUMENT_MAX_BYTES = env.int("PLAN_DOCUMENT_MAX_BYTES", default=20 * 1024 * 1024)
 # At most this many features in one map-data response (the client asks again when zooming).
 MAP_MAX_FEATURES = 2000
 

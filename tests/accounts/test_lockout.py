@@ -28,8 +28,16 @@ def fail(client, times, username="kari", **extra):
 
 
 def lockout_message(language="nb", minutes=15):
-    return text("To protect the account, signing in with this username from your network is "
-                "paused for %(minutes)s minutes.", language, minutes=minutes)
+    from django.utils import translation
+    from django.utils.html import escape
+
+    with translation.override(language):
+        message = translation.ngettext(
+            "To protect the account, signing in with this username from your network is paused for %(minutes)s minute.",
+            "To protect the account, signing in with this username from your network is paused for %(minutes)s minutes.",
+            minutes,
+        )
+    return escape(message % {"minutes": minutes})
 
 
 def test_four_failures_still_get_the_form(client, resident):

@@ -8,6 +8,7 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from django.utils import translation
 
 import places.geofile
 from places.geofile import GeoFileError, read_features
@@ -26,6 +27,13 @@ from .test_geofile_support import (
     upload,
     zip_bytes,
 )
+
+@pytest.fixture(autouse=True)
+def _english_messages():
+    # The assertions read the messages' English wording; bokmål is checked in the workspace tests.
+    with translation.override("en"):
+        yield
+
 
 
 def refused(data, code, name="upload.bin"):

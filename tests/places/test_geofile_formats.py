@@ -4,6 +4,7 @@ lon/lat order, whatever the file is called."""
 import json
 
 import pytest
+from django.utils import translation
 from django.contrib.gis.gdal import SpatialReference
 from django.contrib.gis.geos import MultiPolygon, Polygon
 
@@ -37,6 +38,13 @@ UTM32_WITHOUT_AUTHORITY = (
     'PARAMETER["latitude_of_origin",0],PARAMETER["central_meridian",9],PARAMETER["scale_factor",0.9996],'
     'PARAMETER["false_easting",500000],PARAMETER["false_northing",0],UNIT["metre",1]]'
 )
+
+@pytest.fixture(autouse=True)
+def _english_messages():
+    # The assertions read the messages' English wording; bokmål is checked in the workspace tests.
+    with translation.override("en"):
+        yield
+
 
 
 def assert_is_sentrum(feature, source_srid):
