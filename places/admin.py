@@ -1,3 +1,4 @@
+from django import forms
 from django.contrib import admin
 from leaflet.admin import LeafletGeoAdmin
 
@@ -7,6 +8,7 @@ from .models import (
     DevelopmentProject,
     Municipality,
     Plan,
+    PlanDocument,
     ProjectPhase,
     ServiceFacility,
     StatisticalDistrict,
@@ -43,8 +45,40 @@ class PhaseInline(admin.TabularInline):
     extra = 0
 
 
+def posted_phases(data, prefix="phases"):
+    """The phases an admin change form is about to save, read from the inline's POST data.
+
+    The project form is validated before the inlines, so the phase-total rule would otherwise
+    compare the new totals with the old phases."""
+    try:
+        total = int(data.get(f"{prefix}-TOTAL_FORMS", 0))
+    except ValueError:
+        return None
+    phases = []
+    for i in range(min(total, 1000)):
+        if data.get(f"{prefix}-{i}-DELETE"):
+            continue
+        value = data.get(f"{prefix}-{i}-dwellings", "")
+        if value == "":
+            continue
+        try:
+            phases.append(ProjectPhase(dwellings=int(value)))
+        except ValueError:
+            return None  # the inline reports the bad number itself
+    return phases
+
+
+class ProjectAdminForm(forms.ModelForm):
+    def clean(self):
+        data = super().clean()
+        if self.is_bound:
+            self.instance.phases_for_check = posted_phases(self.data)
+        return data
+
+
 @admin.register(DevelopmentProject)
 class DevelopmentProjectAdmin(LeafletGeoAdmin):
+    form = ProjectAdminForm
     list_display = ["name", "centre", "status", "visibility", "flats", "terraced", "detached"]
     list_filter = ["status", "visibility", "centre"]
     search_fields = ["name", "plan_id"]
@@ -53,8 +87,15 @@ class DevelopmentProjectAdmin(LeafletGeoAdmin):
     inlines = [PhaseInline]
 
 
+class PlanDocumentInline(admin.TabularInline):
+    model = PlanDocument
+    extra = 0
+    readonly_fields = ["size", "uploaded_at"]
+
+
 @admin.register(Plan)
 class PlanAdmin(LeafletGeoAdmin):
+    inlines = [PlanDocumentInline]
     list_display = ["plan_id", "name", "kind", "plan_type", "plan_status", "centre"]
     list_filter = ["kind", "plan_status"]
     search_fields = ["plan_id", "name"]
