@@ -13,6 +13,9 @@ urlpatterns = [
 urlpatterns += i18n_patterns(
     path("admin/", admin.site.urls),
     path("planlegger/", include("workspace.urls")),
+    path("medvirkning/", include("participation.urls")),
+    path("moderering/", include("participation.moderation_urls")),
+    path("konto/mine-data/", include("participation.mydata_urls")),
     path("konto/", include("accounts.urls")),
     path("", include("places.urls")),
     prefix_default_language=False,

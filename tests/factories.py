@@ -1,6 +1,9 @@
 """Factories the whole suite shares. Geometry sits in and around Asker sentrum."""
 
+from datetime import timedelta
+
 import factory
+from django.utils import timezone
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.contrib.gis.geos import MultiPolygon, Point, Polygon
@@ -169,3 +172,27 @@ def user_with_role(role):
 
 ALL_ROLES = [None, roles.RESIDENT, roles.PLANNER, roles.MODERATOR,
              roles.ORGANISATION_REPRESENTATIVE, roles.ADMINISTRATOR]
+
+
+class ConsultationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "participation.Consultation"
+
+    municipality = factory.SubFactory(MunicipalityFactory)
+    title = factory.Sequence(lambda n: f"Høring {n}")
+    slug = factory.Sequence(lambda n: f"horing-{n}")
+    text = "Hva mener du om planen?"
+    plan = factory.SubFactory(PlanFactory, municipality=factory.SelfAttribute("..municipality"))
+    opens_at = factory.LazyFunction(lambda: timezone.now() - timedelta(days=1))
+    closes_at = factory.LazyFunction(lambda: timezone.now() + timedelta(days=14))
+    moderation = "pre"
+
+
+class CommentFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "participation.Comment"
+
+    consultation = factory.SubFactory(ConsultationFactory)
+    author = factory.SubFactory(UserFactory)
+    text = factory.Sequence(lambda n: f"Kommentar nummer {n}")
+    state = "published"

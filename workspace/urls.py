@@ -35,3 +35,12 @@ urlpatterns += [
     path("planer/<int:pk>/dokumenter/", documents.documents, name="plan_documents"),
     path("planer/<int:pk>/dokumenter/<int:document_pk>/slett/", documents.document_delete, name="plan_document_delete"),
 ]
+
+from . import consultations  # noqa: E402
+
+urlpatterns += [
+    path("medvirkning/", consultations.consultation_list, name="consultations"),
+    path("medvirkning/ny/", consultations.consultation_edit, name="consultation_create"),
+    path("medvirkning/<int:pk>/", consultations.consultation_edit, name="consultation_edit"),
+    path("medvirkning/<int:pk>/lukk/", consultations.consultation_close, name="consultation_close"),
+]

@@ -40,6 +40,7 @@ INSTALLED_APPS = [
     "simple_history",
     "axes",
     "places",
+    "participation",
     "workspace",
     "accounts",
 ]
@@ -214,6 +215,13 @@ PLACES_BOUNDARY_TOLERANCE_M = env.int("PLACES_BOUNDARY_TOLERANCE_M", default=500
 # Uploads: map files for project areas, and PDF plan documents.
 GEOMETRY_UPLOAD_MAX_BYTES = env.int("GEOMETRY_UPLOAD_MAX_BYTES", default=20 * 1024 * 1024)
 PLAN_DOCUMENT_MAX_BYTES = env.int("PLAN_DOCUMENT_MAX_BYTES", default=20 * 1024 * 1024)
+# The portal's own address, for links in e-mails.
+SITE_URL = env.str("SITE_URL", default="http://127.0.0.1:8000")
+# Comments: length, flags that hide a comment until a moderator decides, and rate limits
+# as (seconds, comments) per user.
+COMMENT_MAX_LENGTH = env.int("COMMENT_MAX_LENGTH", default=2000)
+COMMENT_FLAG_THRESHOLD = env.int("COMMENT_FLAG_THRESHOLD", default=3)
+COMMENT_RATE_LIMITS = [(60, env.int("COMMENTS_PER_MINUTE", default=5)), (3600, env.int("COMMENTS_PER_HOUR", default=30))]
 # At most this many features in one map-data response (the client asks again when zooming).
 MAP_MAX_FEATURES = 2000
 

@@ -1,0 +1,24 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from asker.forms import AccessibleErrorsMixin
+
+from .gazetteer import PLACE_HELP
+from .models import Flag
+
+
+class CommentForm(AccessibleErrorsMixin, forms.Form):
+    text = forms.CharField(label=_("Your comment"), widget=forms.Textarea(attrs={"rows": 5}))
+    place = forms.CharField(label=_("Place (optional)"), required=False, max_length=200, help_text=PLACE_HELP)
+    # Filled by clicking the map; the place-name field is the way without a mouse.
+    lon = forms.FloatField(required=False, widget=forms.HiddenInput)
+    lat = forms.FloatField(required=False, widget=forms.HiddenInput)
+    parent = forms.IntegerField(required=False, widget=forms.HiddenInput)
+    # Left empty by people; bots fill every field.
+    website = forms.CharField(label=_("Leave this field empty"), required=False,
+                              widget=forms.TextInput(attrs={"tabindex": "-1", "autocomplete": "off"}))
+
+
+class FlagForm(AccessibleErrorsMixin, forms.Form):
+    reason = forms.ChoiceField(label=_("Why should a moderator look at this comment?"), choices=Flag.Reason.choices)
+    note = forms.CharField(label=_("Note (optional)"), required=False, max_length=500)

@@ -1,0 +1,235 @@
+"""Consultations, the comments residents write in them, and the moderation of those comments.
+
+Moderation never deletes: a comment's state changes, and every change is a row in the
+append-only ModerationAction log.
+"""
+
+from django.conf import settings
+from django.contrib.gis.db import models
+from django.core.exceptions import ValidationError
+from django.db.models import Q
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from places.models import Centre, DevelopmentProject, Municipality, Plan
+
+
+class Consultation(models.Model):
+    """A høring or medvirkning about one plan, project or centre, open for a period."""
+
+    class Moderation(models.TextChoices):
+        PRE = "pre", _("Comments are checked before they are published")
+        POST = "post", _("Comments are published at once and checked afterwards")
+
+    class Phase(models.TextChoices):
+        UPCOMING = "upcoming", _("Upcoming")
+        OPEN = "open", _("Open")
+        CLOSED = "closed", _("Closed")
+
+    municipality = models.ForeignKey(Municipality, on_delete=models.CASCADE, related_name="consultations")
+    title = models.CharField(_("title"), max_length=200)
+    slug = models.SlugField(unique=True)
+    text = models.TextField(_("text"))
+    plan = models.ForeignKey(Plan, verbose_name=_("plan"), on_delete=models.PROTECT, null=True, blank=True,
+                             related_name="consultations")
+    project = models.ForeignKey(DevelopmentProject, verbose_name=_("project"), on_delete=models.PROTECT,
+                                null=True, blank=True, related_name="consultations")
+    centre = models.ForeignKey(Centre, verbose_name=_("centre"), on_delete=models.PROTECT, null=True, blank=True,
+                               related_name="consultations")
+    area = models.MultiPolygonField(_("area"), srid=4326, null=True, blank=True)
+    opens_at = models.DateTimeField(_("opens"))
+    closes_at = models.DateTimeField(_("closes"))
+    moderation = models.CharField(_("moderation"), max_length=4, choices=Moderation.choices, default=Moderation.PRE)
+    retention_days = models.PositiveIntegerField(
+        _("keep authors for (days after closing)"), null=True, blank=True,
+        help_text=_("After this many days the authors of the comments are removed. Empty: kept."),
+    )
+    anonymised_at = models.DateTimeField(_("authors removed"), null=True, blank=True)
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
+                                   related_name="+")
+
+    class Meta:
+        verbose_name = _("consultation")
+        verbose_name_plural = _("consultations")
+        ordering = ["-opens_at"]
+        constraints = [
+            models.CheckConstraint(
+                condition=(Q(plan__isnull=False, project__isnull=True, centre__isnull=True)
+                           | Q(plan__isnull=True, project__isnull=False, centre__isnull=True)
+                           | Q(plan__isnull=True, project__isnull=True, centre__isnull=False)),
+                name="consultation_about_one_thing",
+                violation_error_message=_("A consultation is about one plan, one project or one centre."),
+            ),
+            models.CheckConstraint(condition=Q(closes_at__gt=models.F("opens_at")), name="consultation_closes_after_it_opens",
+                                   violation_error_message=_("A consultation must close after it opens.")),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("participation:consultation", args=[self.slug])
+
+    @property
+    def subject(self):
+        return self.plan or self.project or self.centre
+
+    def subject_area(self):
+        """The area comments may be placed in: the consultation's own, else its subject's."""
+        if self.area:
+            return self.area
+        if self.plan_id:
+            return self.plan.boundary
+        if self.project_id:
+            return self.project.geometry
+        if self.centre_id:
+            return self.centre.catchment
+        return None
+
+    def phase(self, now=None):
+        now = now or timezone.now()
+        if now < self.opens_at:
+            return self.Phase.UPCOMING
+        if now < self.closes_at:
+            return self.Phase.OPEN
+        return self.Phase.CLOSED
+
+    def get_phase_display(self):
+        return self.Phase(self.phase()).label
+
+    @property
+    def is_open(self):
+        return self.phase() == self.Phase.OPEN
+
+    def clean(self):
+        errors = {}
+        subjects = [s for s in (self.plan_id, self.project_id, self.centre_id) if s]
+        if len(subjects) != 1:
+            errors["__all__"] = [_("A consultation is about one plan, one project or one centre.")]
+        if self.opens_at and self.closes_at and self.closes_at <= self.opens_at:
+            errors["closes_at"] = [_("A consultation must close after it opens.")]
+        if self.project_id and self.project.is_confidential:
+            errors["project"] = [_("Publish the project before consulting on it.")]
+        if self.area is not None and not self.area.valid:
+            errors["area"] = [_("The area is not a valid shape.")]
+        if errors:
+            raise ValidationError(errors)
+
+
+class Comment(models.Model):
+    class State(models.TextChoices):
+        PENDING = "pending", _("Waiting for moderation")
+        PUBLISHED = "published", _("Published")
+        REJECTED = "rejected", _("Rejected")
+        HIDDEN = "hidden", _("Hidden")
+
+    consultation = models.ForeignKey(Consultation, on_delete=models.CASCADE, related_name="comments")
+    # Set to null when the author deletes their account or the retention period runs out.
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
+                               related_name="comments")
+    parent = models.ForeignKey("self", on_delete=models.PROTECT, null=True, blank=True, related_name="replies")
+    text = models.TextField(_("comment"))
+    location = models.PointField(_("location"), srid=4326, null=True, blank=True)
+    place_name = models.CharField(_("place"), max_length=200, blank=True)
+    state = models.CharField(_("state"), max_length=10, choices=State.choices, default=State.PENDING)
+    created_at = models.DateTimeField(_("written"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("changed"), auto_now=True)
+    second_review_requested_at = models.DateTimeField(_("second review asked for"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("comment")
+        verbose_name_plural = _("comments")
+        ordering = ["created_at", "pk"]
+        indexes = [models.Index(fields=["consultation", "state", "created_at"])]
+
+    def __str__(self):
+        return self.text[:60]
+
+    def get_absolute_url(self):
+        return f"{self.consultation.get_absolute_url()}#kommentar-{self.pk}"
+
+
+class Flag(models.Model):
+    class Reason(models.TextChoices):
+        SPAM = "spam", _("Spam or advertising")
+        OFFENSIVE = "offensive", _("Offensive or hateful")
+        PERSONAL_DATA = "personal_data", _("Personal data about someone")
+        OFF_TOPIC = "off_topic", _("Off topic")
+        OTHER = "other", _("Other")
+
+    comment = models.ForeignKey(Comment, on_delete=models.CASCADE, related_name="flags")
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="flags")
+    reason = models.CharField(_("reason"), max_length=16, choices=Reason.choices)
+    note = models.CharField(_("note"), max_length=500, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    # A moderator's decision settles the flags raised before it.
+    settled_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("flag")
+        verbose_name_plural = _("flags")
+        constraints = [models.UniqueConstraint(fields=["comment", "user"], name="one_flag_per_person")]
+
+
+class ModerationAction(models.Model):
+    """One entry of the append-only moderation log."""
+
+    class Action(models.TextChoices):
+        SUBMITTED = "submitted", _("Submitted")
+        APPROVED = "approved", _("Approved")
+        REJECTED = "rejected", _("Rejected")
+        HIDDEN = "hidden", _("Hidden")
+        RESTORED = "restored", _("Published again")
+        AUTO_HIDDEN = "auto_hidden", _("Hidden after flags")
+        REVIEW_REQUESTED = "review_requested", _("Second review asked for")
+        EDITED = "edited", _("Edited by the author")
+        WITHDRAWN = "withdrawn", _("Withdrawn by the author")
+        ANONYMISED = "anonymised", _("Author removed")
+
+    class Reason(models.TextChoices):
+        SPAM = "spam", _("Spam or advertising")
+        OFFENSIVE = "offensive", _("Offensive, hateful or threatening language")
+        PERSONAL_DATA = "personal_data", _("Personal data about others")
+        OFF_TOPIC = "off_topic", _("Not about this consultation")
+        ILLEGAL = "illegal", _("May be against the law")
+        DUPLICATE = "duplicate", _("Repeats an earlier comment")
+
+    # Moderation never deletes a comment; only its author may, while it is pending, and the
+    # log then keeps its entries without the link.
+    comment = models.ForeignKey(Comment, on_delete=models.SET_NULL, null=True, related_name="actions")
+    actor = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
+                              related_name="+")
+    action = models.CharField(_("action"), max_length=20, choices=Action.choices)
+    reason = models.CharField(_("reason"), max_length=16, choices=Reason.choices, blank=True)
+    note = models.TextField(_("note"), blank=True)
+    created_at = models.DateTimeField(_("when"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("moderation action")
+        verbose_name_plural = _("moderation actions")
+        ordering = ["created_at", "pk"]
+
+    def save(self, *args, **kwargs):
+        if self.pk is not None:
+            raise ValueError("The moderation log is append-only.")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise ValueError("The moderation log is append-only.")
+
+
+class CommentingBlock(models.Model):
+    """A moderator's stop on a user's commenting, until a date, with a reason."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="commenting_blocks")
+    until = models.DateTimeField(_("blocked until"))
+    reason = models.CharField(_("reason"), max_length=16, choices=ModerationAction.Reason.choices)
+    note = models.TextField(_("note"), blank=True)
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("commenting block")
+        verbose_name_plural = _("commenting blocks")
+        ordering = ["-until"]

@@ -1,0 +1,198 @@
+"""The moderators' pages (/moderering/): the queue, bulk decisions, one comment and its log.
+
+Every change goes through participation.services, which checks the transition and writes the
+append-only log; a refused change is shown as an error message and nothing is changed.
+"""
+
+from django.contrib import messages
+from django.core.paginator import Paginator
+from django.db.models import (
+    Case,
+    Count,
+    Exists,
+    F,
+    OuterRef,
+    Prefetch,
+    Q,
+    Subquery,
+    When,
+)
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.http import urlencode
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+from django.views.decorators.http import require_POST
+
+from workspace.decorators import permission_required
+
+from . import services
+from .models import Comment, Flag, ModerationAction
+from .moderation_forms import BlockForm, BulkForm, NoteForm, QueueFilterForm, ReasonForm
+
+PAGE_SIZE = 25
+A = ModerationAction.Action
+S = Comment.State
+
+moderator_required = permission_required("participation.moderate")
+
+
+def queue_queryset(filters=None):
+    """Pending comments and comments with unsettled flags, the longest waiting first."""
+    open_flags = Flag.objects.filter(comment=OuterRef("pk"), settled_at__isnull=True)
+    first_open_flag = Subquery(open_flags.order_by("created_at").values("created_at")[:1])
+    comments = (
+        Comment.objects.filter(Q(state=S.PENDING) | Q(Exists(open_flags)))
+        .select_related("consultation", "author")
+        .only("id", "text", "state", "created_at", "consultation__id", "consultation__title",
+              "consultation__slug", "author__id", "author__username")
+        .annotate(
+            flag_count=Count("flags", filter=Q(flags__settled_at__isnull=True), distinct=True),
+            # A pending comment waits from when it was written; a flagged one from its first open flag.
+            waiting_since=Case(When(state=S.PENDING, then=F("created_at")), default=first_open_flag),
+        )
+        .prefetch_related(Prefetch("flags", queryset=Flag.objects.filter(settled_at__isnull=True)
+                                   .only("id", "comment_id", "reason").order_by("reason"), to_attr="open_flags"))
+        .order_by("waiting_since", "pk")
+    )
+    filters = filters or {}
+    if filters.get("consultation"):
+        comments = comments.filter(consultation=filters["consultation"])
+    if filters.get("state"):
+        comments = comments.filter(state=filters["state"])
+    if filters.get("reason"):
+        comments = comments.filter(Exists(open_flags.filter(reason=filters["reason"])))
+    return comments
+
+
+def _queue_context(request, bulk_form=None):
+    filter_form = QueueFilterForm(request.GET or None)
+    filters = filter_form.cleaned_data if filter_form.is_valid() else {}
+    comments = queue_queryset(filters)
+    page = Paginator(comments, PAGE_SIZE).get_page(request.GET.get("side"))
+    oldest = None
+    if page.number == 1 and page.object_list:
+        oldest = page.object_list[0].waiting_since
+    elif page.paginator.count:
+        oldest = comments.values_list("waiting_since", flat=True).first()
+    query = urlencode({k: v for k, v in request.GET.items() if k != "side" and v})
+    for comment in page.object_list:
+        comment.flag_reasons = sorted({flag.get_reason_display() for flag in comment.open_flags})
+    return {"filter_form": filter_form, "page": page, "query": query, "oldest": oldest,
+            "bulk_form": bulk_form or BulkForm(), "reasons": ModerationAction.Reason.choices}
+
+
+@moderator_required
+def queue(request):
+    return render(request, "participation/moderation/queue.html", _queue_context(request))
+
+
+@require_POST
+@moderator_required
+def bulk(request):
+    form = BulkForm(request.POST)
+    if not form.is_valid():
+        return render(request, "participation/moderation/queue.html", _queue_context(request, form), status=400)
+    action = A.APPROVED if form.cleaned_data["action"] == BulkForm.APPROVE else A.REJECTED
+    reason = form.cleaned_data["reason"] if action == A.REJECTED else ""
+    done = 0
+    for comment in form.cleaned_data["comments"].order_by("pk"):
+        try:
+            services.moderate(comment, request.user, action, reason=reason, note=form.cleaned_data["note"])
+        except services.Refused as refused:
+            messages.error(request, _("Comment %(pk)s: %(message)s") % {"pk": comment.pk, "message": refused.message})
+        else:
+            done += 1
+    if done:
+        if action == A.APPROVED:
+            text = ngettext("Approved %(count)s comment.", "Approved %(count)s comments.", done)
+        else:
+            text = ngettext("Rejected %(count)s comment.", "Rejected %(count)s comments.", done)
+        messages.success(request, text % {"count": done})
+    return redirect("moderation:queue")
+
+
+def _comment_context(comment, forms=None):
+    context = {
+        "comment": comment,
+        "flags": comment.flags.select_related("user").order_by("created_at", "pk"),
+        "log": comment.actions.select_related("actor").order_by("created_at", "pk"),
+        "approve_form": NoteForm(prefix="approve"),
+        "reject_form": ReasonForm(prefix="reject"),
+        "hide_form": ReasonForm(prefix="hide"),
+        "restore_form": NoteForm(prefix="restore"),
+        "block_form": BlockForm(prefix="block"),
+        "active_block": services.active_block(comment.author) if comment.author_id else None,
+    }
+    context.update(forms or {})
+    return context
+
+
+def _get_comment(pk):
+    return get_object_or_404(Comment.objects.select_related("consultation", "author"), pk=pk)
+
+
+@moderator_required
+def comment_detail(request, pk):
+    comment = _get_comment(pk)
+    return render(request, "participation/moderation/comment.html", _comment_context(comment))
+
+
+# action name in the URL -> (log action, form class, success message)
+ACTIONS = {
+    "approve": (A.APPROVED, NoteForm),
+    "reject": (A.REJECTED, ReasonForm),
+    "hide": (A.HIDDEN, ReasonForm),
+    "restore": (A.RESTORED, NoteForm),
+}
+
+
+def _success_message(action):
+    return {
+        A.APPROVED: _("The comment is approved."),
+        A.REJECTED: _("The comment is rejected. The author has been told."),
+        A.HIDDEN: _("The comment is hidden. The author has been told."),
+        A.RESTORED: _("The comment is published again. The author has been told."),
+    }[action]
+
+
+@require_POST
+@moderator_required
+def comment_action(request, pk, action):
+    comment = _get_comment(pk)
+    log_action, form_class = ACTIONS[action]
+    form = form_class(request.POST, prefix=action)
+    if not form.is_valid():
+        return render(request, "participation/moderation/comment.html",
+                      _comment_context(comment, {f"{action}_form": form, "error_form": form}), status=400)
+    try:
+        services.moderate(comment, request.user, log_action, reason=form.cleaned_data.get("reason", ""),
+                          note=form.cleaned_data["note"])
+    except services.Refused as refused:
+        messages.error(request, refused.message)
+    else:
+        messages.success(request, _success_message(log_action))
+    return redirect("moderation:comment", pk=comment.pk)
+
+
+@require_POST
+@permission_required("participation.block_user")
+def block_author(request, pk):
+    comment = _get_comment(pk)
+    if comment.author is None:
+        messages.error(request, _("The author of this comment has been removed, so they cannot be blocked."))
+        return redirect("moderation:comment", pk=comment.pk)
+    form = BlockForm(request.POST, prefix="block")
+    if not form.is_valid():
+        return render(request, "participation/moderation/comment.html",
+                      _comment_context(comment, {"block_form": form, "error_form": form}), status=400)
+    try:
+        block = services.block(comment.author, request.user, form.cleaned_data["days"], form.cleaned_data["reason"],
+                               form.cleaned_data["note"])
+    except services.Refused as refused:
+        messages.error(request, refused.message)
+    else:
+        messages.success(request, _("%(user)s cannot comment until %(until)s.") % {
+            "user": comment.author.get_username(),
+            "until": timezone.localtime(block.until).strftime("%d.%m.%Y %H:%M")})
+    return redirect("moderation:comment", pk=comment.pk)

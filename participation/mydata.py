@@ -1,0 +1,97 @@
+"""“My data” (/konto/mine-data/): my comments and what happened to them, export, account deletion."""
+
+import json
+
+from django import forms
+from django.contrib import messages
+from django.contrib.auth import logout
+from django.contrib.auth.decorators import login_required
+from django.core.serializers.json import DjangoJSONEncoder
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.cache import never_cache
+from django.views.decorators.debug import sensitive_post_parameters
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from . import data, services
+from .models import Comment, ModerationAction
+
+S = Comment.State
+A = ModerationAction.Action
+# The state a comment is in -> the log actions that put it there.
+DECIDED_BY = {S.REJECTED: [A.REJECTED], S.HIDDEN: [A.HIDDEN, A.AUTO_HIDDEN]}
+
+
+@never_cache
+@login_required
+def my_data(request):
+    comments = (Comment.objects.filter(author=request.user).select_related("consultation")
+                .order_by("-created_at", "-pk"))
+    rows = []
+    for comment in comments:
+        decision = None
+        if comment.state in DECIDED_BY:
+            decision = comment.actions.filter(action__in=DECIDED_BY[comment.state]).order_by("-created_at", "-pk").first()
+        rows.append({
+            "comment": comment,
+            "decision": decision,
+            "can_ask_review": comment.state in DECIDED_BY and not comment.second_review_requested_at,
+        })
+    return render(request, "participation/mydata/index.html", {"rows": rows})
+
+
+@require_POST
+@login_required
+def ask_second_review(request, pk):
+    comment = get_object_or_404(Comment, pk=pk, author=request.user)
+    try:
+        services.request_second_review(comment, request.user, note=request.POST.get("note", "").strip()[:1000])
+    except services.Refused as refusal:
+        messages.error(request, refusal.message)
+    else:
+        messages.success(request, _("You have asked for a second review. A moderator will look at the comment again."))
+    return redirect("mydata:index")
+
+
+@never_cache
+@require_GET
+@login_required
+def export(request):
+    body = json.dumps(data.export_user_data(request.user), cls=DjangoJSONEncoder, ensure_ascii=False, indent=2)
+    response = HttpResponse(body.encode("utf-8"), content_type="application/json")
+    response["Content-Disposition"] = 'attachment; filename="mine-data.json"'
+    return response
+
+
+class DeleteAccountForm(forms.Form):
+    password = forms.CharField(label=gettext_lazy("Your password"), strip=False,
+                               widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}))
+
+    def __init__(self, user, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.user = user
+
+    def clean_password(self):
+        password = self.cleaned_data["password"]
+        if not self.user.check_password(password):
+            raise forms.ValidationError(_("The password is not right."), code="password_incorrect")
+        return password
+
+
+@sensitive_post_parameters("password")
+@never_cache
+@require_http_methods(["GET", "POST"])
+@login_required
+def delete_account(request):
+    if request.method == "POST":
+        form = DeleteAccountForm(request.user, request.POST)
+        if form.is_valid():
+            data.delete_account(request.user)
+            logout(request)
+            messages.success(request, _("Your account is deleted. Published comments stay, without your name."))
+            return redirect("/")
+    else:
+        form = DeleteAccountForm(request.user)
+    return render(request, "participation/mydata/delete.html", {"form": form})

@@ -1,0 +1,137 @@
+"""Writing a comment: signed in, while open, inside the area; bad input changes nothing."""
+
+from datetime import timedelta
+
+import pytest
+from django.test import Client
+from django.utils import timezone
+
+from participation import services
+from participation.models import Comment, CommentingBlock
+from tests.factories import CommentFactory, small_square
+
+pytestmark = pytest.mark.django_db
+
+
+def post(client, consultation, **data):
+    return client.post(f"{consultation.get_absolute_url()}kommenter/", data)
+
+
+@pytest.fixture
+def kari(client, resident):
+    client.force_login(resident)
+    return client
+
+
+def test_comment_waits_for_moderation(kari, consultation):
+    response = post(kari, consultation, text="Bra plan,\nmen for lite park.")
+    assert response.status_code == 302
+    comment = Comment.objects.get()
+    assert comment.state == "pending" and comment.author.username == "kari"
+    assert comment.actions.get().action == "submitted"
+
+
+def test_post_moderation_publishes_at_once(kari, consultation):
+    consultation.moderation = "post"
+    consultation.save()
+    post(kari, consultation, text="Fint!")
+    assert Comment.objects.get().state == "published"
+
+
+def test_comment_with_a_map_point(kari, consultation):
+    post(kari, consultation, text="Her trengs et fotgjengerfelt.", lon="10.441", lat="59.831")
+    assert Comment.objects.get().location.coords == pytest.approx((10.441, 59.831))
+
+
+def test_comment_with_a_place_name_from_the_gazetteer(kari, consultation, world):
+    consultation.area = small_square(10.43, 59.77, 0.03)  # around Heggedal
+    consultation.save()
+    post(kari, consultation, text="Gjelder torget.", place="hegge")
+    comment = Comment.objects.get()
+    assert comment.place_name == "Heggedal" and comment.location == world["heggedal"].location
+
+
+def test_reply_to_a_published_comment(kari, consultation):
+    parent = CommentFactory(consultation=consultation)
+    post(kari, consultation, text="Enig!", parent=str(parent.pk))
+    assert Comment.objects.get(parent=parent).text == "Enig!"
+
+
+def count():
+    return Comment.objects.count()
+
+
+@pytest.mark.parametrize("data, message", [
+    ({"text": ""}, "påkrevet"),
+    ({"text": "   "}, "påkrevet"),
+    ({"text": "x" * 2001}, "2001"),
+    ({"text": "Langt unna", "lon": "5.32", "lat": "60.39"}, "utenfor området"),
+    ({"text": "Ukjent sted", "place": "Atlantis"}, "Atlantis"),
+    ({"text": "Svar", "parent": "999999"}, ""),
+    ({"text": "Bot", "lon": "abc"}, ""),
+])
+def test_bad_input_is_refused_and_nothing_saved(kari, consultation, data, message):
+    before = count()
+    response = post(kari, consultation, **data)
+    assert response.status_code == 400
+    assert message in response.content.decode()
+    assert count() == before
+
+
+def test_closed_consultation(kari, consultation):
+    consultation.closes_at = timezone.now() - timedelta(minutes=1)
+    consultation.opens_at = timezone.now() - timedelta(days=10)
+    consultation.save()
+    response = post(kari, consultation, text="For sent")
+    assert response.status_code == 400 and count() == 0
+
+
+def test_blocked_user(kari, consultation, resident):
+    CommentingBlock.objects.create(user=resident, until=timezone.now() + timedelta(days=7), reason="spam")
+    assert post(kari, consultation, text="Hei").status_code == 400
+    assert count() == 0
+
+
+def test_same_text_twice(kari, consultation):
+    post(kari, consultation, text="Samme tekst")
+    response = post(kari, consultation, text="Samme tekst")
+    assert response.status_code == 400 and count() == 1
+
+
+def test_rate_limit(kari, consultation, settings):
+    settings.COMMENT_RATE_LIMITS = [(60, 2)]
+    assert post(kari, consultation, text="en").status_code == 302
+    assert post(kari, consultation, text="to").status_code == 302
+    response = post(kari, consultation, text="tre")
+    assert response.status_code == 400 and count() == 2
+
+
+def test_honeypot(kari, consultation):
+    response = post(kari, consultation, text="Kjøp billig", website="http://spam.example")
+    assert response.status_code == 302 and count() == 0
+
+
+def test_signed_out_is_sent_to_sign_in(client, consultation):
+    response = post(client, consultation, text="Hei")
+    assert response.status_code == 302 and "/konto/logg-inn/" in response["Location"] and count() == 0
+
+
+def test_forged_csrf(resident, consultation):
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(resident)
+    assert post(client, consultation, text="Hei").status_code == 403 and count() == 0
+
+
+def test_flag_from_the_page(client, consultation, resident):
+    comment = CommentFactory(consultation=consultation)
+    client.force_login(resident)
+    response = client.post(f"{consultation.get_absolute_url()}kommentar/{comment.pk}/flagg/", {"reason": "spam"})
+    assert response.status_code == 302 and comment.flags.get().user == resident
+    client.post(f"{consultation.get_absolute_url()}kommentar/{comment.pk}/flagg/", {"reason": "nonsense"})
+    assert comment.flags.count() == 1
+
+
+def test_withdraw_own_pending_comment(kari, consultation, resident):
+    mine = services.submit(consultation, resident, "Angrer")
+    assert kari.post(f"{consultation.get_absolute_url()}kommentar/{mine.pk}/slett/").status_code == 302
+    assert count() == 0
