@@ -3,10 +3,10 @@
 from datetime import timedelta
 
 import factory
-from django.utils import timezone
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.contrib.gis.geos import MultiPolygon, Point, Polygon
+from django.utils import timezone
 
 from asker import roles
 from places.models import (
@@ -168,6 +168,14 @@ def user_with_role(role):
     if role == "superuser":
         return UserFactory(username="superuser", is_superuser=True, is_staff=True)
     return UserFactory(username=role, role=role)
+
+
+def login_as(client, role):
+    """The test client signed in as a new user in `role` (None: stays anonymous)."""
+    user = user_with_role(role)
+    if user is not None:
+        client.force_login(user)
+    return client
 
 
 ALL_ROLES = [None, roles.RESIDENT, roles.PLANNER, roles.MODERATOR,

@@ -1,7 +1,7 @@
 import pytest
 
 from asker import roles
-from tests.factories import ConsultationFactory, UserFactory, user_with_role
+from tests.factories import ConsultationFactory, UserFactory
 from tests.places.conftest import asker, heggedal, sentrum, world  # noqa: F401  (shared fixtures)
 
 
@@ -18,4 +18,10 @@ def resident(db):
 
 @pytest.fixture
 def moderator(db):
-    return user_with_role(roles.MODERATOR)
+    return UserFactory(username="mod", role=roles.MODERATOR)
+
+
+@pytest.fixture
+def mod_client(client, moderator):
+    client.force_login(moderator)
+    return client

@@ -9,29 +9,15 @@ from django.utils import timezone
 from asker import roles
 from participation import services
 from participation.models import CommentingBlock
-from tests.factories import ALL_ROLES, CommentFactory, UserFactory, user_with_role
+from tests.factories import (
+    ALL_ROLES,
+    CommentFactory,
+    login_as,
+)
 
 pytestmark = pytest.mark.django_db
 
 ALLOWED = {roles.MODERATOR, roles.ADMINISTRATOR}
-
-
-def login(client, role):
-    user = user_with_role(role)
-    if user:
-        client.force_login(user)
-    return client
-
-
-@pytest.fixture
-def moderator():
-    return UserFactory(username="mod", role=roles.MODERATOR)
-
-
-@pytest.fixture
-def mod_client(client, moderator):
-    client.force_login(moderator)
-    return client
 
 
 def block_url(comment):
@@ -41,7 +27,7 @@ def block_url(comment):
 @pytest.mark.parametrize("role", ALL_ROLES)
 def test_block_by_role(client, role):
     comment = CommentFactory(state="published")
-    response = login(client, role).post(block_url(comment), {"block-days": "7", "block-reason": "offensive",
+    response = login_as(client, role).post(block_url(comment), {"block-days": "7", "block-reason": "offensive",
                                                              "block-note": "Trusler"})
     if role in ALLOWED:
         assert response.status_code == 302

@@ -6,18 +6,16 @@ from django.urls import reverse
 
 from asker import roles
 from participation.models import Comment, ModerationAction
-from tests.factories import ALL_ROLES, CommentFactory, UserFactory, user_with_role
+from tests.factories import (
+    ALL_ROLES,
+    CommentFactory,
+    UserFactory,
+    login_as,
+)
 
 pytestmark = pytest.mark.django_db
 
 ALLOWED = {roles.MODERATOR, roles.ADMINISTRATOR}
-
-
-def login(client, role):
-    user = user_with_role(role)
-    if user:
-        client.force_login(user)
-    return client
 
 
 def expect_refused(response, role):
@@ -28,17 +26,6 @@ def expect_refused(response, role):
         assert response.status_code == 403
 
 
-@pytest.fixture
-def moderator():
-    return UserFactory(username="mod", role=roles.MODERATOR)
-
-
-@pytest.fixture
-def mod_client(client, moderator):
-    client.force_login(moderator)
-    return client
-
-
 def url(name, comment):
     return reverse(f"moderation:{name}", args=[comment.pk])
 
@@ -46,7 +33,7 @@ def url(name, comment):
 @pytest.mark.parametrize("role", ALL_ROLES)
 def test_comment_page_by_role(client, role):
     comment = CommentFactory(state="pending", text="Hemmelig innhold")
-    response = login(client, role).get(url("comment", comment))
+    response = login_as(client, role).get(url("comment", comment))
     if role in ALLOWED:
         assert response.status_code == 200
         assert "Hemmelig innhold" in response.content.decode()
@@ -68,7 +55,7 @@ ACTIONS = [
 @pytest.mark.parametrize("action, before, data, after", ACTIONS)
 def test_action_by_role(client, role, action, before, data, after):
     comment = CommentFactory(state=before)
-    response = login(client, role).post(url(action, comment), data)
+    response = login_as(client, role).post(url(action, comment), data)
     comment.refresh_from_db()
     if role in ALLOWED:
         assert response.status_code == 302 and response["Location"] == url("comment", comment)

@@ -13,30 +13,12 @@ from tests.factories import (
     CommentFactory,
     ConsultationFactory,
     UserFactory,
-    user_with_role,
+    login_as,
 )
 
 pytestmark = pytest.mark.django_db
 
 ALLOWED = {roles.MODERATOR, roles.ADMINISTRATOR}
-
-
-def login(client, role):
-    user = user_with_role(role)
-    if user:
-        client.force_login(user)
-    return client
-
-
-@pytest.fixture
-def moderator():
-    return UserFactory(username="mod", role=roles.MODERATOR)
-
-
-@pytest.fixture
-def mod_client(client, moderator):
-    client.force_login(moderator)
-    return client
 
 
 def written(comment, ago):
@@ -59,7 +41,7 @@ def queue_ids(response):
 @pytest.mark.parametrize("role", ALL_ROLES)
 def test_queue_by_role(client, role):
     CommentFactory(state="pending", text="Venter på svar")
-    response = login(client, role).get("/moderering/")
+    response = login_as(client, role).get("/moderering/")
     if role in ALLOWED:
         assert response.status_code == 200
         assert "Venter på svar" in response.content.decode()
@@ -213,7 +195,7 @@ def test_bulk_bad_input(mod_client, data):
 @pytest.mark.parametrize("role", ALL_ROLES)
 def test_bulk_by_role(client, role):
     comment = CommentFactory(state="pending")
-    response = login(client, role).post("/moderering/behandle/", {"comments": [comment.pk], "action": "approve"})
+    response = login_as(client, role).post("/moderering/behandle/", {"comments": [comment.pk], "action": "approve"})
     comment.refresh_from_db()
     if role in ALLOWED:
         assert response.status_code == 302 and comment.state == "published"

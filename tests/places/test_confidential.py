@@ -6,23 +6,16 @@ import re
 import pytest
 
 from asker import roles
-from tests.factories import ALL_ROLES, user_with_role
+from tests.factories import ALL_ROLES, login_as
 
 pytestmark = pytest.mark.django_db
 
 SEES_CONFIDENTIAL = {roles.PLANNER, roles.ADMINISTRATOR, "superuser"}
 
 
-def as_role(client, role):
-    user = user_with_role(role)
-    if user is not None:
-        client.force_login(user)
-    return client
-
-
 @pytest.mark.parametrize("role", ALL_ROLES + ["superuser"])
 def test_confidential_project_page(client, world, role):
-    response = as_role(client, role).get("/prosjekter/hemmelig-tomt/")
+    response = login_as(client, role).get("/prosjekter/hemmelig-tomt/")
     if role in SEES_CONFIDENTIAL:
         assert response.status_code == 200
         assert "Hemmelig tomt" in response.content.decode()
@@ -40,7 +33,7 @@ def test_confidential_project_page(client, world, role):
 def test_confidential_project_in_lists_and_counts(client, world, role, url):
     world["secret"].plan_id = world["plan"].plan_id
     world["secret"].save()
-    html = as_role(client, role).get(url).content.decode()
+    html = login_as(client, role).get(url).content.decode()
     # The sign-out form's random CSRF token could hold the digits looked for below.
     html = re.sub(r'name="csrfmiddlewaretoken" value="[^"]*"', "", html)
     if role in SEES_CONFIDENTIAL:
@@ -56,7 +49,7 @@ def test_confidential_project_in_lists_and_counts(client, world, role, url):
 @pytest.mark.parametrize("role", ALL_ROLES)
 @pytest.mark.parametrize("zoom", [8, 15])
 def test_confidential_project_in_map_data(client, world, role, zoom):
-    response = as_role(client, role).get(f"/kart/prosjekter.geojson?bbox=10.2,59.5,10.8,59.95&zoom={zoom}")
+    response = login_as(client, role).get(f"/kart/prosjekter.geojson?bbox=10.2,59.5,10.8,59.95&zoom={zoom}")
     names = {f["properties"]["name"] for f in json.loads(response.content)["features"]}
     assert {"Heggedal torg", "Heggedal hage"} <= names
     assert ("Hemmelig tomt" in names) == (role in SEES_CONFIDENTIAL)
@@ -66,6 +59,6 @@ def test_confidential_project_in_map_data(client, world, role, zoom):
 
 @pytest.mark.parametrize("role", ALL_ROLES)
 def test_confidential_project_in_the_centre_tree_counts(client, world, role):
-    html = as_role(client, role).get("/steder/").content.decode()
+    html = login_as(client, role).get("/steder/").content.decode()
     expected = "3" if role in SEES_CONFIDENTIAL else "2"
     assert f"· {expected} pro" in html

@@ -6,20 +6,13 @@ from django.urls import reverse
 
 from asker import roles
 from places.models import DevelopmentProject
-from tests.factories import ALL_ROLES, user_with_role
+from tests.factories import ALL_ROLES, login_as, user_with_role
 from tests.workspace.helpers import edit_data, project_data
 
 pytestmark = pytest.mark.django_db
 
 ALLOWED = {roles.PLANNER, roles.ADMINISTRATOR, "superuser"}
 ROLES = ALL_ROLES + ["superuser"]
-
-
-def login(client, role):
-    user = user_with_role(role)
-    if user:
-        client.force_login(user)
-    return client
 
 
 def expect_refused(response, role):
@@ -34,7 +27,7 @@ def expect_refused(response, role):
                                  "/planlegger/prosjekter/hemmelig-tomt/historikk/", "/planlegger/planer/",
                                  "/planlegger/planer/ny/", "/planlegger/sentre/", "/planlegger/sentre/ny/"])
 def test_pages(client, world, role, url):
-    response = login(client, role).get(url)
+    response = login_as(client, role).get(url)
     if role in ALLOWED:
         assert response.status_code == 200
     else:
@@ -45,7 +38,7 @@ def test_pages(client, world, role, url):
 @pytest.mark.parametrize("role", ROLES)
 def test_create(client, world, role):
     data = project_data(world["heggedal"], name="Ny bydel", flats=10, phases=[{"number": 1, "dwellings": 10}])
-    response = login(client, role).post("/planlegger/prosjekter/ny/", data)
+    response = login_as(client, role).post("/planlegger/prosjekter/ny/", data)
     created = DevelopmentProject.objects.filter(name="Ny bydel").first()
     if role in ALLOWED:
         assert response.status_code == 302, response.content.decode()[:3000]
@@ -59,7 +52,7 @@ def test_create(client, world, role):
 @pytest.mark.parametrize("role", ROLES)
 def test_edit(client, world, role):
     project = world["torg"]
-    response = login(client, role).post(f"/planlegger/prosjekter/{project.slug}/", edit_data(project, architect="Snøhetta"))
+    response = login_as(client, role).post(f"/planlegger/prosjekter/{project.slug}/", edit_data(project, architect="Snøhetta"))
     project.refresh_from_db()
     if role in ALLOWED:
         assert response.status_code == 302, response.content.decode()[:3000]
@@ -76,7 +69,7 @@ def test_edit(client, world, role):
 ])
 def test_publish_and_archive(client, world, role, action, check):
     project = world["secret"]
-    response = login(client, role).post(f"/planlegger/prosjekter/{project.slug}/{action}/")
+    response = login_as(client, role).post(f"/planlegger/prosjekter/{project.slug}/{action}/")
     project.refresh_from_db()
     if role in ALLOWED:
         assert response.status_code == 302 and check(project)
@@ -91,7 +84,7 @@ def test_revert(client, world, role):
     first = project.history.earliest()
     project.architect = "Endret"
     project.save()
-    response = login(client, role).post(f"/planlegger/prosjekter/{project.slug}/historikk/{first.history_id}/tilbakestill/")
+    response = login_as(client, role).post(f"/planlegger/prosjekter/{project.slug}/historikk/{first.history_id}/tilbakestill/")
     project.refresh_from_db()
     if role in ALLOWED:
         assert response.status_code == 302 and project.architect == ""
