@@ -9,4 +9,5 @@ urlpatterns = [
     path("<slug:slug>/kommenter/", views.comment, name="comment"),
     path("<slug:slug>/kommentar/<int:pk>/flagg/", views.flag, name="flag"),
     path("<slug:slug>/kommentar/<int:pk>/slett/", views.withdraw, name="withdraw"),
+    path("<slug:slug>/kommentar/<int:pk>/endre/", views.edit, name="edit"),
 ]

@@ -154,3 +154,18 @@ def withdraw(request, slug, pk):
     else:
         messages.success(request, _("Your comment is deleted."))
     return redirect(consultation)
+
+
+@require_POST
+def edit(request, slug, pk):
+    consultation = _get(slug)
+    if not request.user.is_authenticated:
+        return redirect_to_login(consultation.get_absolute_url())
+    target = get_object_or_404(Comment, pk=pk, consultation=consultation)
+    try:
+        services.edit_own(target, request.user, request.POST.get("text", ""))
+    except services.Refused as exc:
+        messages.error(request, exc.message)
+    else:
+        messages.success(request, _("Your comment is changed."))
+    return redirect(consultation)

@@ -135,3 +135,40 @@ def test_withdraw_own_pending_comment(kari, consultation, resident):
     mine = services.submit(consultation, resident, "Angrer")
     assert kari.post(f"{consultation.get_absolute_url()}kommentar/{mine.pk}/slett/").status_code == 302
     assert count() == 0
+
+
+def test_author_changes_own_pending_comment(kari, consultation, resident):
+    mine = services.submit(consultation, resident, "Førsteutkast")
+    assert kari.post(f"{consultation.get_absolute_url()}kommentar/{mine.pk}/endre/", {"text": "Bedre tekst"}).status_code == 302
+    mine.refresh_from_db()
+    assert mine.text == "Bedre tekst" and mine.actions.last().action == "edited"
+
+
+@pytest.mark.parametrize("state", ["published", "rejected", "hidden"])
+def test_only_pending_comments_can_be_changed(kari, consultation, resident, state):
+    mine = CommentFactory(consultation=consultation, author=resident, state=state, text="Fast")
+    kari.post(f"{consultation.get_absolute_url()}kommentar/{mine.pk}/endre/", {"text": "Endret"})
+    mine.refresh_from_db()
+    assert mine.text == "Fast"
+
+
+def test_nobody_changes_someone_elses_comment(kari, consultation):
+    other = CommentFactory(consultation=consultation, state="pending", text="Annens")
+    response = kari.post(f"{consultation.get_absolute_url()}kommentar/{other.pk}/endre/", {"text": "Kapret"})
+    other.refresh_from_db()
+    assert response.status_code == 302 and other.text == "Annens"
+    assert "bare endre din egen" in kari.get(consultation.get_absolute_url()).content.decode()
+
+
+def test_empty_change_is_refused(kari, consultation, resident):
+    mine = services.submit(consultation, resident, "Tekst")
+    kari.post(f"{consultation.get_absolute_url()}kommentar/{mine.pk}/endre/", {"text": "  "})
+    mine.refresh_from_db()
+    assert mine.text == "Tekst"
+
+
+def test_links_in_comments_are_safe_links(client, consultation):
+    CommentFactory(consultation=consultation, text="Se https://www.asker.kommune.no/ og javascript:alert(1)")
+    html = client.get(consultation.get_absolute_url()).content.decode()
+    assert '<a href="https://www.asker.kommune.no/" rel="nofollow">' in html
+    assert 'href="javascript' not in html
