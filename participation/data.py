@@ -9,6 +9,7 @@ from datetime import timedelta
 from django.db import transaction
 from django.utils import timezone
 
+from . import services
 from .models import Comment, CommentingBlock, Consultation, Flag, ModerationAction
 
 S = Comment.State
@@ -91,6 +92,10 @@ def delete_account(user):
     """
     ids = list(Comment.objects.select_for_update().filter(author=user).values_list("pk", flat=True))
     own = Comment.objects.filter(pk__in=ids)
+    # Comments no moderator has read yet are withdrawn, as the author could have done, so
+    # empty comments never wait in the moderation queue.
+    for comment in own.filter(state=S.PENDING):
+        services.withdraw_own(comment, user)
     own.exclude(state=S.PUBLISHED).update(text="", place_name="", location=None, author=None)
     own.update(author=None)
     Flag.objects.filter(user=user).delete()

@@ -186,6 +186,7 @@ class ModerationAction(models.Model):
         EDITED = "edited", _("Edited by the author")
         WITHDRAWN = "withdrawn", _("Withdrawn by the author")
         ANONYMISED = "anonymised", _("Author removed")
+        AUTHOR_BLOCKED = "author_blocked", _("Author blocked from commenting")
 
     class Reason(models.TextChoices):
         SPAM = "spam", _("Spam or advertising")

@@ -188,7 +188,7 @@ def block_author(request, pk):
                       _comment_context(comment, {"block_form": form, "error_form": form}), status=400)
     try:
         block = services.block(comment.author, request.user, form.cleaned_data["days"], form.cleaned_data["reason"],
-                               form.cleaned_data["note"])
+                               form.cleaned_data["note"], comment=comment)
     except services.Refused as refused:
         messages.error(request, refused.message)
     else:

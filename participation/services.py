@@ -191,13 +191,19 @@ def withdraw_own(comment, author):
     comment.delete()
 
 
-def block(user, moderator, days, reason, note=""):
+@transaction.atomic
+def block(user, moderator, days, reason, note="", comment=None):
+    """Stop `user` commenting for `days`; when a comment was the cause, its log says so."""
     if days < 1 or days > 3650:
         raise Refused(_("Block for 1 to 3650 days."))
     if reason not in ModerationAction.Reason.values:
         raise Refused(_("Choose a reason from the list."))
-    return CommentingBlock.objects.create(user=user, until=timezone.now() + timedelta(days=days),
+    stop = CommentingBlock.objects.create(user=user, until=timezone.now() + timedelta(days=days),
                                           reason=reason, note=note, created_by=moderator)
+    if comment is not None:
+        ModerationAction.objects.create(comment=comment, actor=moderator, action=A.AUTHOR_BLOCKED,
+                                        reason=reason, note=note)
+    return stop
 
 
 def tell_author(comment, entry):

@@ -125,3 +125,13 @@ def test_author_edits_or_deletes_only_while_pending(consultation):
     # The log keeps what happened, without the text.
     assert list(ModerationAction.objects.filter(comment=None).values_list("action", flat=True)) == [
         "edited", "withdrawn"]
+
+
+def test_a_block_from_a_comment_page_is_in_that_comments_log(consultation, moderator):
+    comment = CommentFactory(consultation=consultation, state="published")
+    services.block(comment.author, moderator, 30, "offensive", "Gjentatte brudd", comment=comment)
+    entry = comment.actions.last()
+    assert (entry.action, entry.actor, entry.reason, entry.note) == ("author_blocked", moderator, "offensive",
+                                                                     "Gjentatte brudd")
+    with pytest.raises(services.Refused):
+        services.block(comment.author, moderator, 30, "not-a-reason")
