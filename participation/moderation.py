@@ -24,7 +24,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
-from workspace.decorators import permission_required
+from asker.decorators import permission_required
 
 from . import services
 from .models import Comment, Flag, ModerationAction

@@ -4,6 +4,7 @@ Every state change goes through `_transition`, which checks it against TRANSITIO
 the moderation log, so a view can never move a comment in a way the rules do not allow.
 """
 
+import logging
 from datetime import timedelta
 
 from django.conf import settings
@@ -16,6 +17,8 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from .models import Comment, CommentingBlock, Flag, ModerationAction
+
+logger = logging.getLogger(__name__)
 
 S = Comment.State
 A = ModerationAction.Action
@@ -68,11 +71,14 @@ def _check_rate(user):
     now = int(timezone.now().timestamp())
     for seconds, limit in rate_limits():
         key = f"comment-rate:{user.pk}:{seconds}:{now // seconds}"
-        cache.add(key, 0, seconds)
         try:
+            cache.add(key, 0, seconds)
             count = cache.incr(key)
         except ValueError:
             count = 1
+        except Exception:  # the cache (Redis) is down: commenting must still work
+            logger.warning("comment rate limit skipped: cache unavailable", exc_info=True)
+            return
         if count > limit:
             raise Refused(_("You have written many comments in a short time. Wait a little and try again."))
 

@@ -10,11 +10,11 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from leaflet.forms.widgets import LeafletWidget
 
+from asker.decorators import permission_required
 from participation.models import Consultation
 from places.models import DevelopmentProject
 from places.services import current_municipality
 
-from .decorators import permission_required
 from .forms import ModelErrorsMixin, unique_slug
 
 consultation_manager = permission_required("participation.manage_consultation")

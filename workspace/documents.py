@@ -11,7 +11,7 @@ from django.views.decorators.http import require_POST
 
 from places.models import Plan, PlanDocument
 
-from .decorators import planner_required
+from .access import planner_required
 from .forms import ModelErrorsMixin
 
 

@@ -17,7 +17,7 @@ from django.utils.translation import gettext_lazy
 from places.geofile import GeoFileError, merge, read_features
 from places.models import DevelopmentProject
 
-from .decorators import planner_required
+from .access import planner_required
 
 ACCEPT = ".geojson,.json,.zip,.gml,.xml,.gpkg"
 

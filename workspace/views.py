@@ -11,7 +11,7 @@ from places.models import Centre, DevelopmentProject, Plan
 from places.services import current_municipality
 
 from . import services
-from .decorators import planner_required
+from .access import planner_required
 from .forms import (
     CentreForm,
     PhaseFormSet,

@@ -110,8 +110,9 @@ else:
             "LOCATION": "asker_cache",
         }
     }
-# Sessions live in the database (cached when a cache is there): survives a Redis outage.
-SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+# Sessions live in the database only: Django's cached_db backend fails when Redis is down,
+# and signing in and commenting must survive that.
+SESSION_ENGINE = "django.contrib.sessions.backends.db"
 
 AUTHENTICATION_BACKENDS = [
     # django-axes first: it refuses sign-ins from a username and IP that failed too often.

@@ -3,7 +3,7 @@
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
-from .base import INSECURE_DEFAULT_SECRET, SECRET_KEY, DEBUG, env
+from .base import DEBUG, INSECURE_DEFAULT_SECRET, SECRET_KEY, env
 
 if DEBUG:
     raise ImproperlyConfigured("Production settings refuse to run with DEBUG on.")

@@ -19,6 +19,3 @@ def permission_required(perm):
         return wrapper
 
     return decorator
-
-
-planner_required = permission_required("places.use_workspace")
