@@ -122,50 +122,42 @@ def comment(request, slug):
     return redirect(consultation)
 
 
-@require_POST
-def flag(request, slug, pk):
+def _on_comment(request, slug, pk, act, success):
+    """Run `act(comment)` for the signed-in user on one comment of this consultation; a
+    refusal becomes an error message, and the visitor goes back to the consultation."""
     consultation = _get(slug)
     if not request.user.is_authenticated:
         return redirect_to_login(consultation.get_absolute_url())
     target = get_object_or_404(Comment, pk=pk, consultation=consultation)
-    form = FlagForm(request.POST)
-    if not form.is_valid():
-        messages.error(request, _("Choose why the comment should be looked at."))
-        return redirect(consultation)
     try:
-        services.flag(target, request.user, form.cleaned_data["reason"], form.cleaned_data["note"])
+        act(target)
     except services.Refused as exc:
         messages.error(request, exc.message)
     else:
-        messages.success(request, _("Thank you. A moderator will look at the comment."))
+        messages.success(request, success)
     return redirect(consultation)
+
+
+@require_POST
+def flag(request, slug, pk):
+    form = FlagForm(request.POST)
+
+    def act(comment):
+        if not form.is_valid():
+            raise services.Refused(_("Choose why the comment should be looked at."))
+        services.flag(comment, request.user, form.cleaned_data["reason"], form.cleaned_data["note"])
+
+    return _on_comment(request, slug, pk, act, _("Thank you. A moderator will look at the comment."))
 
 
 @require_POST
 def withdraw(request, slug, pk):
-    consultation = _get(slug)
-    if not request.user.is_authenticated:
-        return redirect_to_login(consultation.get_absolute_url())
-    target = get_object_or_404(Comment, pk=pk, consultation=consultation)
-    try:
-        services.withdraw_own(target, request.user)
-    except services.Refused as exc:
-        messages.error(request, exc.message)
-    else:
-        messages.success(request, _("Your comment is deleted."))
-    return redirect(consultation)
+    return _on_comment(request, slug, pk, lambda comment: services.withdraw_own(comment, request.user),
+                       _("Your comment is deleted."))
 
 
 @require_POST
 def edit(request, slug, pk):
-    consultation = _get(slug)
-    if not request.user.is_authenticated:
-        return redirect_to_login(consultation.get_absolute_url())
-    target = get_object_or_404(Comment, pk=pk, consultation=consultation)
-    try:
-        services.edit_own(target, request.user, request.POST.get("text", ""))
-    except services.Refused as exc:
-        messages.error(request, exc.message)
-    else:
-        messages.success(request, _("Your comment is changed."))
-    return redirect(consultation)
+    return _on_comment(request, slug, pk,
+                       lambda comment: services.edit_own(comment, request.user, request.POST.get("text", "")),
+                       _("Your comment is changed."))
