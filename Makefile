@@ -1,4 +1,4 @@
-# The run and test contract (shared/DESIGN.md). The work is done by the scripts in bin/, so
+# The run and test contract (README.md). The work is done by the scripts in bin/, so
 # that the steps can be read and run on their own.
 SHELL := /bin/bash
 .DEFAULT_GOAL := help

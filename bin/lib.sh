@@ -7,6 +7,16 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 VENV="$ROOT/.venv"
 VAR="${VAR_DIR:-$ROOT/var}"
 
+# A failing command under `set -e` would end the calling script without a word; this trap says
+# which command failed and where, so no failure of `make run` or `make test` is silent.
+# errtrace carries it into functions and subshells.
+set -o errtrace
+_on_err() {
+    local status=$? cmd=$1 line=$2 src=$3
+    printf 'error: %s:%s: `%s` failed (exit %s)\n' "${src#"$ROOT"/}" "$line" "$cmd" "$status" >&2
+}
+trap '_on_err "$BASH_COMMAND" "$LINENO" "${BASH_SOURCE[0]:-$0}"' ERR
+
 if [ -t 2 ]; then
     say() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
     die() { printf '\033[1;31merror: %s\033[0m\n' "$*" >&2; exit 1; }
@@ -28,21 +38,25 @@ as_root() {
 
 # Install the Debian packages that are missing. One dpkg-query for all of them keeps the
 # common case (everything there) well under a second; apt-get runs only when needed.
+# dpkg-query exits 1 as soon as one named package is unknown, which is exactly the case we are
+# here for: its status must not end the script (set -e and pipefail), only its output counts.
 ensure_apt() {
     if ! command -v dpkg-query >/dev/null; then
         say "not a Debian/Ubuntu system: cannot check for $*; continuing and hoping they are there"
         return 0
     fi
     local installed missing=() pkg
-    installed="$(dpkg-query -W -f='${db:Status-Abbrev} ${Package}\n' "$@" 2>/dev/null | awk '$1 == "ii" {print $2}')"
+    installed="$( { dpkg-query -W -f='${db:Status-Abbrev} ${Package}\n' "$@" 2>/dev/null || true; } | awk '$1 == "ii" {print $2}')"
     for pkg in "$@"; do
         grep -qx -- "$pkg" <<<"$installed" || missing+=("$pkg")
     done
     [ ${#missing[@]} -eq 0 ] && return 0
     say "installing system packages: ${missing[*]}"
     # Recommends would pull in e.g. the whole Docker engine with docker-compose.
-    as_root env DEBIAN_FRONTEND=noninteractive apt-get update -qq
-    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}"
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get update -qq \
+        || die "apt-get update failed (network or package sources); needed: ${missing[*]}"
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" \
+        || die "apt-get install failed for: ${missing[*]}"
 }
 
 # SpatiaLite is an SQLite extension, so the interpreter's sqlite3 module must be able to
@@ -75,8 +89,11 @@ ensure_venv() {
         say "creating $VENV from $python"
         "$python" -m venv "$VENV" || die "'$python -m venv' failed (on Debian: apt-get install python3-venv)"
     fi
-    local stamp="$VENV/.requirements.sha256" want
-    want="$(cat "$ROOT/requirements.txt" "$ROOT/requirements-dev.txt" | sha256sum | cut -d' ' -f1) $("$VENV/bin/python" -V 2>&1)"
+    # One command substitution per assignment: with two, only the last one's status counts.
+    local stamp="$VENV/.requirements.sha256" want digest version
+    digest="$(cat "$ROOT/requirements.txt" "$ROOT/requirements-dev.txt" | sha256sum | cut -d' ' -f1)"
+    version="$("$VENV/bin/python" -V 2>&1)"
+    want="$digest $version"
     if [ "$(cat "$stamp" 2>/dev/null)" != "$want" ]; then
         say "installing Python requirements into $VENV"
         "$VENV/bin/python" -m pip install --quiet --disable-pip-version-check -r "$ROOT/requirements-dev.txt"
