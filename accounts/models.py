@@ -27,3 +27,22 @@ class Registration(models.Model):
     @property
     def is_pending(self):
         return self.activated_at is None
+
+
+class RateCounter(models.Model):
+    """One fixed window of a rate limit: how many requests `key` made before `expires_at`.
+
+    Counted by a single INSERT … ON CONFLICT DO UPDATE (accounts.ratelimit.hit), so concurrent
+    requests can never both see the same count, whatever cache the deployment has.
+    """
+
+    key = models.CharField(max_length=200, unique=True)
+    count = models.PositiveIntegerField(default=0)
+    expires_at = models.DateTimeField(db_index=True)
+
+    class Meta:
+        verbose_name = _("rate-limit counter")
+        verbose_name_plural = _("rate-limit counters")
+
+    def __str__(self):
+        return f"{self.key}: {self.count}"

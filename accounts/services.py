@@ -8,13 +8,12 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core import signing
 from django.core.cache import cache
-from django.core.mail import send_mail
 from django.db import transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 
-from asker import roles
+from asker import mail, roles
 
 from .models import Registration
 
@@ -99,20 +98,21 @@ def delete_expired_registrations():
         registration__activated_at__isnull=True,
         registration__registered_at__lt=cutoff,
     )
-    count, _ = expired.delete()
-    return count
+    _total, per_model = expired.delete()
+    return per_model.get(get_user_model()._meta.label, 0)
 
 
-@transaction.atomic
 def register(form, request):
     """Create the inactive account from a valid RegistrationForm and send the activation link.
 
-    If the e-mail cannot be sent, nothing is saved and the error propagates.
+    The link is sent by a Celery task once the account is saved (asker.mail), retried while
+    the mail server fails.
     """
-    user = form.save(commit=False)
-    user.is_active = False
-    user.save()
-    Registration.objects.create(user=user)
+    with transaction.atomic():
+        user = form.save(commit=False)
+        user.is_active = False
+        user.save()
+        Registration.objects.create(user=user)
     send_activation_email(user, request)
     log.info("account %s registered, activation link sent", user.pk)
     return user
@@ -129,7 +129,7 @@ def send_activation_email(user, request):
     }
     subject = "".join(render_to_string("accounts/email/activation_subject.txt", context).splitlines())
     body = render_to_string("accounts/email/activation.txt", context)
-    send_mail(subject, body, None, [user.email])
+    mail.send(subject, body, [user.email])
 
 
 def resend_activation_email(user, request):

@@ -56,7 +56,6 @@ def register(request):
             # Say nothing a robot could learn from; create and send nothing.
             log.info("registration honeypot filled; ignored")
             return redirect("accounts:register_done")
-        services.delete_expired_registrations()
         if form.is_valid():
             services.register(form, request)
             return redirect("accounts:register_done")

@@ -1,9 +1,12 @@
-"""The portal's roles are Django groups; this is the one place their names are written.
+"""The portal's roles are Django groups; this is the one place their names are written, and
+the one place the general role checks (django-rules predicates) are defined. Each app's
+rules.py builds its object-level rules from these.
 
 The groups are created after every migrate (so a fresh production database has them),
 but no user is: demo users come only from `load_demo`.
 """
 
+import rules
 from django.utils.translation import gettext_lazy as _
 
 RESIDENT = "resident"
@@ -19,6 +22,14 @@ ROLES = {
     ORGANISATION_REPRESENTATIVE: _("Organisation representative"),
     ADMINISTRATOR: _("Administrator"),
 }
+
+is_signed_in = rules.is_authenticated
+is_planner = rules.is_group_member(PLANNER)
+is_moderator = rules.is_group_member(MODERATOR)
+is_administrator = rules.is_superuser | rules.is_group_member(ADMINISTRATOR)
+# Planners and administrators keep projects, plans and centres, and see confidential projects.
+is_planning_staff = is_planner | is_administrator
+is_moderation_staff = is_moderator | is_administrator
 
 
 def ensure_groups(**kwargs):

@@ -2,11 +2,10 @@
 
 import rules
 
-from asker import roles
-from places.rules import can_edit_places, is_administrator
+from asker.roles import is_moderation_staff
+from places.rules import can_edit_places
 
-is_moderator = rules.is_group_member(roles.MODERATOR)
-can_moderate = is_moderator | is_administrator
+can_moderate = is_moderation_staff
 
 rules.add_perm("participation.comment", rules.is_authenticated)
 rules.add_perm("participation.flag_comment", rules.is_authenticated)

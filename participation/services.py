@@ -9,12 +9,13 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.core.cache import cache
-from django.core.mail import send_mail
 from django.db import transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
+
+from asker import mail
 
 from .models import Comment, CommentingBlock, Flag, ModerationAction
 
@@ -219,4 +220,4 @@ def tell_author(comment, entry):
                    "my_data_url": settings.SITE_URL.rstrip("/") + reverse("mydata:index")}
         subject = _("Your comment on “%(title)s”") % {"title": comment.consultation.title}
         body = render_to_string("participation/email/outcome.txt", context)
-    send_mail(subject, body, None, [comment.author.email])
+    mail.send(subject, body, [comment.author.email])

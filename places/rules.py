@@ -1,22 +1,16 @@
-"""Named permission predicates for the places domain (django-rules).
-
-Views, admin and (later) the API check these same predicates.
-"""
+"""Named permission predicates for the places domain (django-rules), built from the roles in
+asker/roles.py. Views, templates and services check them with `rules.has_perm`."""
 
 import rules
 
-from asker import roles
-
-is_planner = rules.is_group_member(roles.PLANNER)
-is_administrator = rules.is_superuser | rules.is_group_member(roles.ADMINISTRATOR)
+from asker.roles import is_planning_staff
 
 # Confidential projects are for the people who plan them.
-can_view_confidential = is_planner | is_administrator
-
+can_view_confidential = is_planning_staff
 rules.add_perm("places.view_confidential_project", can_view_confidential)
 
 # Planners (and administrators) maintain projects, plans and centres in the workspace.
-can_edit_places = is_planner | is_administrator
+can_edit_places = is_planning_staff
 
 rules.add_perm("places.use_workspace", can_edit_places)
 for _model in ("developmentproject", "plan", "centre"):

@@ -98,6 +98,8 @@ def celery_worker_process(django_db_setup, django_db_blocker):
          "--hostname", f"test-{os.getpid()}@%h"],
         cwd=root, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
     )
+    # Queued tasks go to the broker and this worker, not run in the test's own process.
+    app.conf.task_always_eager = False
     deadline = time.monotonic() + 30
     while time.monotonic() < deadline:
         if proc.poll() is not None:
@@ -108,6 +110,7 @@ def celery_worker_process(django_db_setup, django_db_blocker):
         proc.kill()
         raise RuntimeError("Celery worker did not answer within 30 s")
     yield proc
+    app.conf.task_always_eager = settings.CELERY_TASK_ALWAYS_EAGER
     proc.terminate()
     try:
         proc.wait(timeout=10)

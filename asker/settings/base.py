@@ -50,6 +50,8 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    # A NUL byte anywhere in the path, the query or a form: 400, before a view or query runs.
+    "asker.middleware.RefuseControlCharactersMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -192,6 +194,13 @@ CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_TIMEZONE = TIME_ZONE
 CELERY_BEAT_SCHEDULER = "django_celery_beat.schedulers:DatabaseScheduler"
+# Tasks that live outside an app's tasks.py.
+CELERY_IMPORTS = ["asker.mail"]
+# E-mail goes out through asker.mail.deliver, retried while the mail server fails: pauses of
+# 30 s, 60 s, 120 s … up to an hour, for about a day.
+MAIL_RETRY_BACKOFF = env.int("MAIL_RETRY_BACKOFF", default=30)
+MAIL_RETRY_BACKOFF_MAX = env.int("MAIL_RETRY_BACKOFF_MAX", default=3600)
+MAIL_MAX_RETRIES = env.int("MAIL_MAX_RETRIES", default=30)
 
 # Base map: Kartverket's open topographic cache (note {y}/{x}); pages work without it.
 BASEMAP_URL = env.str(

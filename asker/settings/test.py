@@ -33,3 +33,8 @@ CACHES["default"]["KEY_PREFIX"] = f"test-{TEST_WORKER}"
 CELERY_TASK_DEFAULT_QUEUE = f"test-{TEST_WORKER}"
 CELERY_CONTROL_EXCHANGE = f"test-{TEST_WORKER}"
 CELERY_EVENT_EXCHANGE = f"test-{TEST_WORKER}-events"
+# Tasks queued by a request run in that process, so a test sees their e-mail in the outbox at
+# once; the tests that need a real worker start one (tests/conftest.py), which turns this off.
+CELERY_TASK_ALWAYS_EAGER = True
+CELERY_TASK_EAGER_PROPAGATES = True
+MAIL_MAX_RETRIES = 2
