@@ -19,7 +19,6 @@ from django.db.models import (
 )
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
-from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
@@ -75,10 +74,9 @@ def _queue_context(request, bulk_form=None):
         oldest = page.object_list[0].waiting_since
     elif page.paginator.count:
         oldest = comments.values_list("waiting_since", flat=True).first()
-    query = urlencode({k: v for k, v in request.GET.items() if k != "side" and v})
     for comment in page.object_list:
         comment.flag_reasons = sorted({flag.get_reason_display() for flag in comment.open_flags})
-    return {"filter_form": filter_form, "page": page, "query": query, "oldest": oldest,
+    return {"filter_form": filter_form, "page": page, "oldest": oldest,
             "bulk_form": bulk_form or BulkForm(), "reasons": ModerationAction.Reason.choices}
 
 

@@ -1,5 +1,4 @@
 import json
-from urllib.parse import urlencode
 
 from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, HttpResponse, JsonResponse
@@ -68,9 +67,7 @@ def project_list(request):
     if filterset.is_bound and not filterset.is_valid():
         status = 400
     page = Paginator(filterset.qs, PAGE_SIZE).get_page(request.GET.get("side"))
-    query = request.GET.copy()
-    query.pop("side", None)
-    context = {"filter": filterset, "page": page, "query": query.urlencode()}
+    context = {"filter": filterset, "page": page}
     return render(request, "places/project_list.html", context, status=status)
 
 
@@ -102,8 +99,7 @@ def plan_list(request):
         else:
             error = _("Unknown kind of plan. Choose one from the list.")
     page = Paginator(plans.order_by("plan_id"), PAGE_SIZE).get_page(request.GET.get("side"))
-    query = urlencode({"type": kind}) if kind and not error else ""
-    context = {"page": page, "kinds": Plan.Kind.choices, "kind": kind, "error": error, "query": query}
+    context = {"page": page, "kinds": Plan.Kind.choices, "kind": kind, "error": error}
     return render(request, "places/plan_list.html", context, status=400 if error else 200)
 
 

@@ -32,8 +32,7 @@ def _page(request, queryset, fields):
             q |= Q(**{f"{field}__icontains": search.cleaned_data["q"]})
         queryset = queryset.filter(q)
     page = Paginator(queryset, PAGE_SIZE).get_page(request.GET.get("side"))
-    query = f"q={search.cleaned_data['q']}" if search.is_valid() and search.cleaned_data["q"] else ""
-    return {"search": search, "page": page, "query": query}
+    return {"search": search, "page": page}
 
 
 @planner_required

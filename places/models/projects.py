@@ -30,15 +30,18 @@ class Developer(models.Model):
 
 
 class ProjectQuerySet(models.QuerySet):
+    def public(self):
+        """What everyone may see: published (not confidential) and not archived."""
+        return self.filter(archived_at__isnull=True, visibility=DevelopmentProject.Visibility.PUBLIC)
+
     def visible_to(self, user):
         """What the public pages show this user: never archived projects, and confidential
         ones only to planners and administrators."""
         from ..rules import can_view_confidential
 
-        qs = self.filter(archived_at__isnull=True)
         if can_view_confidential(user):
-            return qs
-        return qs.filter(visibility=DevelopmentProject.Visibility.PUBLIC)
+            return self.filter(archived_at__isnull=True)
+        return self.public()
 
     def with_totals(self):
         """Annotate dwelling total and the years its phases span (for lists and filters)."""
