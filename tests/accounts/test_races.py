@@ -6,13 +6,11 @@ same moment (a barrier). The live server answers each request in a thread of its
 own database connection, as a production server with several workers would.
 """
 
+import http.client
 import re
 import threading
 from concurrent.futures import ThreadPoolExecutor
-from http.cookiejar import CookieJar
-from urllib.error import HTTPError
-from urllib.parse import urlencode
-from urllib.request import HTTPCookieProcessor, HTTPRedirectHandler, Request, build_opener
+from urllib.parse import urlencode, urlsplit
 
 import pytest
 from django.contrib.auth import get_user_model
@@ -30,37 +28,50 @@ REGISTER = "/konto/registrer/"
 RESET = "/konto/passord/"
 
 
-class _NoRedirect(HTTPRedirectHandler):
-    def redirect_request(self, *args, **kwargs):
-        return None  # a 302 is an answer to look at, not to follow
-
-
 class Visitor:
-    """A browser of its own: a cookie jar (session and CSRF cookie) and the form's token."""
+    """A browser of its own: its cookies (the CSRF cookie, a session once there is one) and
+    the form's token."""
 
-    def __init__(self, base_url):
-        self.base_url = base_url
-        self.opener = build_opener(HTTPCookieProcessor(CookieJar()), _NoRedirect)
+    def __init__(self, live_server):
+        self.address = urlsplit(live_server.url)
+        self.cookies = {}
         self.token = None
+        self.connection = None
+
+    def _connect(self):
+        return http.client.HTTPConnection(self.address.hostname, self.address.port, timeout=60)
+
+    def _exchange(self, connection, method, path, body=None):
+        headers = {"Cookie": "; ".join(f"{k}={v}" for k, v in self.cookies.items())}
+        if body is not None:
+            headers["Content-Type"] = "application/x-www-form-urlencoded"
+        connection.request(method, path, body=body, headers=headers)
+        response = connection.getresponse()
+        page = response.read().decode()
+        for header in response.headers.get_all("Set-Cookie") or []:
+            name, _, value = header.split(";", 1)[0].partition("=")
+            self.cookies[name.strip()] = value
+        connection.close()
+        return response.status, page
 
     def open_form(self, path):
-        with self.opener.open(self.base_url + path, timeout=30) as response:
-            page = response.read().decode()
+        _status, page = self._exchange(self._connect(), "GET", path)
         self.token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page).group(1)
+        # Connected before the others send: Django's live server accepts only 10 connections
+        # at a time into its queue, and more arriving at once could be reset.
+        self.connection = self._connect()
+        self.connection.connect()
 
     def send(self, path, data):
-        """POST the form; the status code and the page."""
-        body = urlencode({**data, "csrfmiddlewaretoken": self.token}).encode()
-        try:
-            with self.opener.open(Request(self.base_url + path, data=body), timeout=60) as response:
-                return response.status, response.read().decode()
-        except HTTPError as error:  # 3xx (not followed), 4xx, 5xx
-            return error.code, error.read().decode()
+        """POST the form on the open connection; the status code and the page (no redirect
+        followed)."""
+        body = urlencode({**data, "csrfmiddlewaretoken": self.token})
+        return self._exchange(self.connection, "POST", path, body)
 
 
 def all_at_once(live_server, path, forms):
     """Send each form from its own visitor, all at the same moment; the answers, in order."""
-    visitors = [Visitor(live_server.url) for _ in forms]
+    visitors = [Visitor(live_server) for _ in forms]
     for visitor in visitors:
         visitor.open_form(path)
     barrier = threading.Barrier(len(forms))
