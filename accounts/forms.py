@@ -7,10 +7,12 @@ from django.contrib.auth.forms import (
     UserCreationForm,
 )
 from django.core.exceptions import ValidationError
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from asker.forms import AccessibleErrorsMixin
 
+from . import services
 from .models import Registration
 
 User = get_user_model()
@@ -82,14 +84,6 @@ class RegistrationForm(AccessibleErrorsMixin, UserCreationForm):
         widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
     )
 
-    error_messages = {
-        **UserCreationForm.error_messages,
-        "duplicate_email": _(
-            "An account with this e-mail address already exists. Sign in, or reset your "
-            "password if you have forgotten it."
-        ),
-    }
-
     class Meta(UserCreationForm.Meta):
         model = User
         fields = ("username", "email")
@@ -105,14 +99,27 @@ class RegistrationForm(AccessibleErrorsMixin, UserCreationForm):
         return bool(self.data.get(self.add_prefix("website"), "").strip())
 
     def clean_email(self):
-        email = User.objects.normalize_email(self.cleaned_data["email"])
-        if User._default_manager.filter(email__iexact=email).exists():
-            raise ValidationError(self.error_messages["duplicate_email"], code="duplicate_email")
-        return email
+        # Whether the address has an account is never said here, but only to its owner, by
+        # e-mail (services.register): the page must not tell anyone who is registered.
+        return User.objects.normalize_email(self.cleaned_data["email"])
+
+    def username_taken(self):
+        """Say the username is taken, as the form's own check does (a concurrent registration
+        took it after that check)."""
+        self.add_error("username", self.instance.unique_error_message(User, ["username"]))
 
 
 class ResetPasswordForm(AccessibleErrorsMixin, PasswordResetForm):
-    pass
+    """Django's reset form (the same answer for every address), with the link built on
+    settings.SITE_URL instead of the request's host, and the mail sent by a worker."""
+
+    def send_mail(self, subject_template_name, email_template_name, context, from_email, to_email,
+                  html_email_template_name=None):
+        context["reset_url"] = services.site_url(reverse(
+            "accounts:password_reset_confirm", kwargs={"uidb64": context["uid"], "token": context["token"]}))
+        # Django's `protocol` and `domain` come from the request: the template must not use them.
+        del context["protocol"], context["domain"]
+        services.send_templated_mail("password_reset", context, [to_email])
 
 
 class NewPasswordForm(AccessibleErrorsMixin, SetPasswordForm):

@@ -5,10 +5,11 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
+from django.contrib.auth.hashers import make_password
 from django.contrib.auth.models import Group
 from django.core import signing
 from django.core.cache import cache
-from django.db import transaction
+from django.db import IntegrityError, connection, transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
@@ -22,6 +23,8 @@ log = logging.getLogger(__name__)
 ACTIVATION_SALT = "accounts.activation"
 # A new activation link is sent at most this often to one account (seconds).
 RESEND_INTERVAL = 300
+# The PostgreSQL advisory lock that registrations take one at a time (any fixed number).
+REGISTRATION_LOCK = 7_100_001
 
 
 def activation_timeout():
@@ -102,37 +105,101 @@ def delete_expired_registrations():
     return per_model.get(get_user_model()._meta.label, 0)
 
 
-def register(form, request):
-    """Create the inactive account from a valid RegistrationForm and send the activation link.
+class UsernameTaken(Exception):
+    """Another registration took the username after the form was checked."""
 
-    The link is sent by a Celery task once the account is saved (asker.mail), retried while
-    the mail server fails.
+
+def register(form):
+    """Act on a valid RegistrationForm. The visitor is told the same whatever happens here, so
+    the page never says whether an e-mail address has an account (usernames are public, and
+    the form still says when one is taken).
+
+    A new address gets an inactive account and the activation link; an address that already
+    has an account gets no new one, and its owner an e-mail saying how to sign in
+    (`notify_already_registered`). Returns the new user, or None. Raises UsernameTaken when a
+    concurrent registration took the username first.
     """
-    with transaction.atomic():
-        user = form.save(commit=False)
-        user.is_active = False
-        user.save()
-        Registration.objects.create(user=user)
-    send_activation_email(user, request)
+    email = form.cleaned_data["email"]
+    User = get_user_model()
+    try:
+        with transaction.atomic():
+            _one_registration_at_a_time()
+            existing = list(User._default_manager.filter(email__iexact=email).select_related("registration"))
+            if not existing:
+                if User._default_manager.filter(username__iexact=form.cleaned_data["username"]).exists():
+                    raise UsernameTaken
+                user = form.save(commit=False)
+                user.is_active = False
+                user.save()
+                Registration.objects.create(user=user)
+    except IntegrityError:
+        raise UsernameTaken from None  # the only unique column a registration writes
+    if existing:
+        # Hash the password as a new account would, so the time taken does not tell either.
+        make_password(form.cleaned_data["password1"])
+        for user in existing:
+            notify_already_registered(user)
+        log.info("registration with the address of account(s) %s; owner told", [u.pk for u in existing])
+        return None
+    send_activation_email(user)
     log.info("account %s registered, activation link sent", user.pk)
     return user
 
 
-def send_activation_email(user, request):
-    url = request.build_absolute_uri(
-        reverse("accounts:activate", kwargs={"token": make_activation_token(user)})
-    )
-    context = {
+def _one_registration_at_a_time():
+    """Hold a transaction lock that every registration takes, so the check for an address or a
+    username already taken and the insert happen as one step: concurrent sign-ups with the same
+    address could otherwise create two accounts for it. Registrations are rare and rate-limited.
+    """
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT pg_advisory_xact_lock(%s)", [REGISTRATION_LOCK])
+
+
+def site_url(path):
+    """`path` on the portal's configured address, settings.SITE_URL. Links in e-mails never use
+    the host a request names: anyone can send a request with a forged Host header."""
+    return settings.SITE_URL.rstrip("/") + path
+
+
+def send_templated_mail(template, context, to):
+    """Render accounts/email/<template>_subject.txt and <template>.txt and queue the message
+    (asker.mail: sent by a worker, retried while the mail server fails, never a 500)."""
+    subject = "".join(render_to_string(f"accounts/email/{template}_subject.txt", context).splitlines())
+    body = render_to_string(f"accounts/email/{template}.txt", context)
+    mail.send(subject, body, to)
+
+
+def _activation_context(user):
+    return {
         "user": user,
-        "activation_url": url,
+        "activation_url": site_url(reverse("accounts:activate", kwargs={"token": make_activation_token(user)})),
         "valid_days": max(1, activation_timeout() // 86400),
     }
-    subject = "".join(render_to_string("accounts/email/activation_subject.txt", context).splitlines())
-    body = render_to_string("accounts/email/activation.txt", context)
-    mail.send(subject, body, [user.email])
 
 
-def resend_activation_email(user, request):
+def send_activation_email(user):
+    send_templated_mail("activation", _activation_context(user), [user.email])
+
+
+def notify_already_registered(user):
+    """Tell the owner of an address that someone tried to register with it: how to sign in or
+    choose a new password, or, while their own registration waits, a fresh activation link.
+    An account deactivated by an administrator is told nothing: neither would work for it."""
+    registration = getattr(user, "registration", None)
+    pending = registration is not None and registration.is_pending and not user.is_active
+    if not user.is_active and not pending:
+        return
+    context = _activation_context(user) if pending else {"user": user}
+    context.update(
+        pending=pending,
+        login_url=site_url(reverse("accounts:login")),
+        reset_url=site_url(reverse("accounts:password_reset")),
+    )
+    send_templated_mail("already_registered", context, [user.email])
+
+
+def resend_activation_email(user):
     """Send a new link to a pending account, at most once every RESEND_INTERVAL seconds.
 
     Returns whether a message went out.
@@ -146,7 +213,7 @@ def resend_activation_email(user, request):
         log.warning("cache unavailable; sending the activation link without the resend limit")
         first = True
     if first:
-        send_activation_email(user, request)
+        send_activation_email(user)
     return first
 
 

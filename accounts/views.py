@@ -28,7 +28,7 @@ class SignInView(auth_views.LoginView):
 
     def form_invalid(self, form):
         if form.pending_user is not None:
-            services.resend_activation_email(form.pending_user, self.request)
+            services.resend_activation_email(form.pending_user)
         return super().form_invalid(form)
 
 
@@ -57,8 +57,13 @@ def register(request):
             log.info("registration honeypot filled; ignored")
             return redirect("accounts:register_done")
         if form.is_valid():
-            services.register(form, request)
-            return redirect("accounts:register_done")
+            try:
+                services.register(form)
+            except services.UsernameTaken:
+                form.username_taken()
+            else:
+                # The same answer whether or not the address had an account.
+                return redirect("accounts:register_done")
     else:
         form = RegistrationForm()
     return render(request, "accounts/register.html", {"form": form})
@@ -105,8 +110,6 @@ password_reset = rate_limited("password_reset")(
     auth_views.PasswordResetView.as_view(
         form_class=ResetPasswordForm,
         template_name="accounts/password_reset_form.html",
-        email_template_name="accounts/email/password_reset.txt",
-        subject_template_name="accounts/email/password_reset_subject.txt",
         success_url=reverse_lazy("accounts:password_reset_done"),
     )
 )

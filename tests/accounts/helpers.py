@@ -7,6 +7,9 @@ from django.utils.html import escape
 
 PASSWORD = "asker-demo"  # the factories' password
 STRONG_PASSWORD = "Fjordsti-Heggedal-42"
+# settings.SITE_URL in the account tests (tests/accounts/conftest.py): links in e-mails start
+# with it, whatever host the request named.
+SITE_URL = "https://planportal.asker.example"
 
 
 def text(msgid, language="nb", **params):
@@ -24,6 +27,13 @@ def links(message):
 
 def html(response):
     return response.content.decode()
+
+
+def page_as_seen(response):
+    """A page's HTML without what differs between any two requests (CSRF tokens, CSP nonces)."""
+    page = html(response)
+    page = re.sub(r'(name="csrfmiddlewaretoken" value=)"[^"]*"', r'\1""', page)
+    return re.sub(r'nonce="[^"]*"', 'nonce=""', page)
 
 
 def error_codes(response, field="__all__"):

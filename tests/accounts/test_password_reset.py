@@ -4,8 +4,10 @@ import pytest
 from django.test import Client
 
 from accounts.models import Registration
+from tests.accounts.smtp import FlakySMTPServer
 from tests.accounts.helpers import (
     PASSWORD,
+    SITE_URL,
     STRONG_PASSWORD,
     error_codes,
     html,
@@ -39,7 +41,7 @@ def test_a_known_address_gets_a_link_that_sets_a_new_password(client, resident, 
     message = mailoutbox[0]
     assert message.to == ["kari@example.org"]
     assert "kari" in message.body  # the username, as a reminder
-    assert link.startswith("http://testserver/konto/passord/ny/")
+    assert link.startswith(SITE_URL + "/konto/passord/ny/")
 
     form = client.get(link, follow=True)  # Django swaps the token for a session and redirects
     assert form.status_code == 200
@@ -68,7 +70,47 @@ def test_the_link_works_once(client, resident, mailoutbox):
 def test_english_request_gets_english_mail_and_link(client, resident, mailoutbox):
     link = ask_for_link(client, mailoutbox, prefix="/en")
     assert mailoutbox[0].subject == "Choose a new password for the Asker planning portal"
-    assert link.startswith("http://testserver/en/konto/passord/ny/")
+    assert link.startswith(SITE_URL + "/en/konto/passord/ny/")
+
+
+@pytest.mark.parametrize("host", ["evil.example", "evil.example:8443"])
+def test_the_link_names_the_configured_site_not_the_host_of_the_request(client, resident, mailoutbox, host):
+    # Django's own form would build the link on the Host header, which anyone can forge
+    # (ALLOWED_HOSTS is "*" in the tests, as a proxy that passes any host on would be).
+    response = client.post(URL, {"email": "kari@example.org"}, HTTP_HOST=host, secure=True)
+    assert response.status_code == 302
+    [link] = links(mailoutbox[0])
+    assert link.startswith(SITE_URL + "/konto/passord/ny/")
+    assert "evil" not in mailoutbox[0].body
+    form = client.get(link, follow=True)
+    assert 'name="new_password1"' in html(form)  # and it is a working link
+
+
+def test_when_the_mail_server_fails_the_link_is_sent_again(client, resident, settings, caplog, eager_retries):
+    # The mail is handed to a Celery task (asker.mail), which tries again while the server
+    # fails; Django's own form tries once and gives up. Tasks run eagerly in the tests, so the
+    # retry happens at once.
+    with FlakySMTPServer(failures=1) as server:
+        settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+        settings.EMAIL_HOST, settings.EMAIL_PORT, settings.EMAIL_TIMEOUT = "127.0.0.1", server.port, 5
+        response = client.post(URL, {"email": "kari@example.org"})
+        assert response.status_code == 302
+        assert response["Location"] == "/konto/passord/sendt/"
+    assert server.connections == 2
+    [message] = server.messages
+    assert message["To"] == "kari@example.org"
+    assert SITE_URL + "/konto/passord/ny/" in message.get_content()
+    assert "trying again" in caplog.text
+
+
+def test_when_the_mail_server_stays_down_the_answer_is_still_the_same(client, resident, settings, eager_retries):
+    with FlakySMTPServer(failures=100) as server:
+        settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+        settings.EMAIL_HOST, settings.EMAIL_PORT, settings.EMAIL_TIMEOUT = "127.0.0.1", server.port, 5
+        response = client.post(URL, {"email": "kari@example.org"})
+    assert response.status_code == 302
+    assert response["Location"] == "/konto/passord/sendt/"
+    assert server.connections == settings.MAIL_MAX_RETRIES + 1 and server.messages == []
 
 
 @pytest.mark.parametrize("email", ["nobody@example.org", "KARI@example.org"])

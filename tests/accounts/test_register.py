@@ -1,5 +1,6 @@
 """Registering as a resident at /konto/registrer/: an inactive account and an e-mail with an
-activation link; nothing at all for bad input, duplicates or robots."""
+activation link; nothing at all for bad input or robots; for an address that has an account, the
+same answer on the page and an e-mail to its owner."""
 
 import socket
 from datetime import timedelta
@@ -12,10 +13,12 @@ from django.utils import timezone
 from accounts import tasks
 from accounts.models import Registration
 from tests.accounts.helpers import (
+    SITE_URL,
     STRONG_PASSWORD,
     error_codes,
     html,
     links,
+    page_as_seen,
     signed_in_user,
     text,
 )
@@ -76,7 +79,7 @@ def test_registering_creates_an_inactive_account_and_sends_the_link(client, mail
     assert message.to == ["nora@example.org"]
     assert "nora" in message.body
     [link] = links(message)
-    assert link.startswith("http://testserver/konto/aktiver/")
+    assert link.startswith(SITE_URL + "/konto/aktiver/")
 
     done = client.get(response["Location"])
     assert done.status_code == 200
@@ -102,7 +105,17 @@ def test_english_registration_sends_english_mail_with_an_english_link(client, ma
     assert message.subject == "Activate your account at the Asker planning portal"
     assert message.body.startswith("Hello nora,")
     [link] = links(message)
-    assert link.startswith("http://testserver/en/konto/aktiver/")
+    assert link.startswith(SITE_URL + "/en/konto/aktiver/")
+
+
+def test_the_link_names_the_configured_site_not_the_host_of_the_request(client, mailoutbox):
+    # A forged Host header must not put the attacker's site into the mail (ALLOWED_HOSTS is
+    # "*" in the tests, as a proxy that passes any host on would be).
+    response = client.post(URL, form(), HTTP_HOST="evil.example")
+    assert response.status_code == 302
+    [link] = links(mailoutbox[0])
+    assert link.startswith(SITE_URL + "/konto/aktiver/")
+    assert "evil.example" not in mailoutbox[0].body
 
 
 def test_the_email_address_is_normalised(client, mailoutbox):
@@ -131,15 +144,89 @@ def test_a_taken_username_is_refused(client, resident, mailoutbox, username):
     assert_nothing_happened(mailoutbox, users_before=1)
 
 
+def answer(client, data, **extra):
+    """What a visitor sees after sending the form: the status, where it leads and that page."""
+    response = client.post(URL, data, **extra)
+    landing = client.get(response["Location"]) if response.status_code == 302 else response
+    return response.status_code, response.get("Location"), landing.status_code, page_as_seen(landing)
+
+
 @pytest.mark.parametrize("email", ["kari@example.org", "KARI@example.org", "kari@EXAMPLE.ORG"])
-def test_a_taken_email_address_is_refused(client, resident, mailoutbox, email):
-    response = client.post(URL, form(email=email))
-    assert error_codes(response, "email") == ["duplicate_email"]
-    page = html(response)
-    assert text("An account with this e-mail address already exists. Sign in, or reset your "
-                "password if you have forgotten it.") in page
-    assert 'aria-describedby="id_email-error id_email_helptext"' in page
-    assert_nothing_happened(mailoutbox, users_before=1)
+def test_a_taken_email_address_gets_the_same_answer_as_a_new_one(client, resident, mailoutbox, email):
+    taken = answer(client, form(email=email))
+    assert User.objects.count() == 1 and Registration.objects.count() == 0  # nothing created
+
+    new = answer(Client(), form(username="nils", email="nils@example.org"))
+    assert User.objects.filter(username="nils").exists()  # the control: this one did register
+    assert taken == new
+    assert taken[:3] == (302, "/konto/registrer/sendt/", 200)
+    page = taken[3]
+    assert text("Check your e-mail") in page
+    assert "kari@example.org" not in page.lower() and "error-summary" not in page
+
+
+def test_the_owner_of_a_taken_address_is_told_by_email(client, resident, mailoutbox):
+    client.post(URL, form(email="KARI@example.org"), HTTP_HOST="evil.example")
+    [notice] = mailoutbox
+    assert notice.to == ["kari@example.org"]  # the account's own address, as stored
+    assert notice.subject == text("You already have an account at the Asker planning portal")
+    assert notice.body.startswith(text("Hello %(username)s,", username="kari"))
+    assert text("If it was you, sign in with your username, %(username)s:", username="kari") in notice.body
+    assert links(notice) == [SITE_URL + "/konto/logg-inn/", SITE_URL + "/konto/passord/"]
+    assert STRONG_PASSWORD not in notice.body
+    assert list(User.objects.all()) == [resident]
+    resident.refresh_from_db()
+    assert resident.check_password("asker-demo")  # the account is not touched
+
+
+def test_the_links_in_the_notice_work(client, resident, mailoutbox):
+    client.post(URL, form(email="kari@example.org"))
+    sign_in, reset = links(mailoutbox[0])
+    assert client.get(sign_in).status_code == 200
+    response = client.post(reset, {"email": "kari@example.org"})
+    assert response["Location"] == "/konto/passord/sendt/"
+    assert len(mailoutbox) == 2
+
+
+def test_the_notice_is_in_the_language_of_the_page(client, resident, mailoutbox):
+    client.post("/en" + URL, form(email="kari@example.org"))
+    [notice] = mailoutbox
+    assert notice.subject == "You already have an account at the Asker planning portal"
+    assert links(notice) == [SITE_URL + "/en/konto/logg-inn/", SITE_URL + "/en/konto/passord/"]
+
+
+def test_an_address_waiting_for_activation_gets_the_same_answer_and_a_new_link(client, pending_user, mailoutbox):
+    taken = answer(client, form(email="ola@example.org"))
+    new = answer(Client(), form(username="nils", email="nils@example.org"))
+    assert taken == new
+    assert User.objects.filter(email__iexact="ola@example.org").get() == pending_user
+    notice = mailoutbox[0]
+    assert notice.to == ["ola@example.org"]
+    [link] = links(notice)
+    assert link.startswith(SITE_URL + "/konto/aktiver/")
+    client.post(link)  # the link activates the waiting account
+    pending_user.refresh_from_db()
+    assert pending_user.is_active
+
+
+def test_a_deactivated_account_is_told_nothing(client, resident, mailoutbox):
+    Registration.objects.create(user=resident, activated_at=timezone.now())
+    resident.is_active = False  # blocked by an administrator: no sign-in or reset would work
+    resident.save()
+    taken = answer(client, form(email="kari@example.org"))
+    assert taken[:2] == (302, "/konto/registrer/sendt/")
+    assert mailoutbox == [] and User.objects.count() == 1
+
+
+def test_a_taken_username_with_a_taken_address_says_only_the_username(client, resident, mailoutbox):
+    # Usernames are public (they sign every comment); the address must still not show.
+    with_taken_address = client.post(URL, form(username="kari", email="kari@example.org"))
+    with_new_address = client.post(URL, form(username="kari", email="nobody@example.org"))
+    for response in (with_taken_address, with_new_address):
+        assert response.status_code == 200
+        assert error_codes(response, "username") == ["unique"]
+        assert error_codes(response, "email") == []
+    assert mailoutbox == [] and User.objects.count() == 1
 
 
 @pytest.mark.parametrize(
