@@ -4,7 +4,7 @@
 # `make run` or `make test` spends its time on the application, not on installing.
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-VENV="$ROOT/.venv"
+VENV="${VENV_DIR:-$ROOT/.venv}"  # VENV_DIR: tests point it at the venv they run in
 VAR="${VAR_DIR:-$ROOT/var}"
 
 # A failing command under `set -e` would end the calling script without a word; this trap says

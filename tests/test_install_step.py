@@ -9,6 +9,7 @@ on PATH, so the missing-package path runs here on every machine, without install
 
 import os
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -127,7 +128,8 @@ def test_every_failure_of_run_and_test_prints_what_failed(stubs, tmp_path, scrip
     folder, _log = stubs
     _stub(folder, "dpkg-query", 'shift 2; for p in "$@"; do echo "ii  $p"; done')
     _stub(folder, command, "exit 3")
-    env = {"VAR_DIR": str(tmp_path / "var"), "PORT": "0"}
+    # The venv this test runs in: a checkout without .venv (a git worktree) would build one first.
+    env = {"VAR_DIR": str(tmp_path / "var"), "PORT": "0", "VENV_DIR": sys.prefix}
     result = _bash(f'"{ROOT / "bin" / script}"', folder, env)
     assert result.returncode != 0
     assert result.stderr.strip(), "the script failed without a word"
