@@ -18,7 +18,7 @@ class Municipality(models.Model):
     slug = models.SlugField(unique=True)
     boundary = models.MultiPolygonField(_("boundary"), srid=4326)
     population = models.PositiveIntegerField(
-        _("population"), default=0, validators=[bounds.at_most(bounds.MAX_POPULATION)]
+        _("population"), default=0, validators=[bounds.not_negative(), bounds.at_most(bounds.MAX_POPULATION)]
     )
     population_year = models.PositiveSmallIntegerField(
         _("population year"), null=True, blank=True, validators=bounds.year_validators()
@@ -90,7 +90,9 @@ class StatisticalDistrict(MunicipalityGeometryMixin, models.Model):
     municipality = models.ForeignKey(Municipality, on_delete=models.CASCADE, related_name="districts")
     code = models.CharField(_("code"), max_length=8, unique=True, validators=[bounds.district_code_validator])
     name = models.CharField(_("name"), max_length=100)
-    population = models.PositiveIntegerField(_("population"), validators=[bounds.at_most(bounds.MAX_POPULATION)])
+    population = models.PositiveIntegerField(
+        _("population"), validators=[bounds.not_negative(), bounds.at_most(bounds.MAX_POPULATION)]
+    )
     population_year = models.PositiveSmallIntegerField(_("population year"), validators=bounds.year_validators())
     geometry = models.MultiPolygonField(_("area"), srid=4326)
 

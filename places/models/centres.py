@@ -35,7 +35,7 @@ class Centre(MunicipalityGeometryMixin, models.Model):
     location_approximate = models.BooleanField(_("location is approximate"), default=False)
     catchment = models.MultiPolygonField(_("catchment area"), srid=4326, null=True, blank=True)
     population = models.PositiveIntegerField(
-        _("population"), null=True, blank=True, validators=[bounds.at_most(bounds.MAX_POPULATION)]
+        _("population"), null=True, blank=True, validators=[bounds.not_negative(), bounds.at_most(bounds.MAX_POPULATION)]
     )
     description = models.TextField(_("description"), blank=True)
     # True where the level is our own demo classification, not the municipality's.

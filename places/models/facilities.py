@@ -25,7 +25,7 @@ class ServiceFacility(MunicipalityGeometryMixin, models.Model):
     name = models.CharField(_("name"), max_length=200)
     kind = models.CharField(_("kind"), max_length=16, choices=Kind.choices)
     capacity = models.PositiveIntegerField(
-        _("capacity"), null=True, blank=True, validators=[bounds.at_most(bounds.MAX_CAPACITY)]
+        _("capacity"), null=True, blank=True, validators=[bounds.not_negative(), bounds.at_most(bounds.MAX_CAPACITY)]
     )
     location = models.PointField(_("location"), srid=4326)
     location_approximate = models.BooleanField(_("location is approximate"), default=False)
