@@ -1,7 +1,7 @@
-from django import forms
 from django.contrib import admin
 from leaflet.admin import LeafletGeoAdmin
 
+from .forms import PhaseInlineFormSet
 from .models import (
     Centre,
     Developer,
@@ -42,43 +42,12 @@ class DeveloperAdmin(admin.ModelAdmin):
 
 class PhaseInline(admin.TabularInline):
     model = ProjectPhase
+    formset = PhaseInlineFormSet
     extra = 0
-
-
-def posted_phases(data, prefix="phases"):
-    """The phases an admin change form is about to save, read from the inline's POST data.
-
-    The project form is validated before the inlines, so the phase-total rule would otherwise
-    compare the new totals with the old phases."""
-    try:
-        total = int(data.get(f"{prefix}-TOTAL_FORMS", 0))
-    except ValueError:
-        return None
-    phases = []
-    for i in range(min(total, 1000)):
-        if data.get(f"{prefix}-{i}-DELETE"):
-            continue
-        value = data.get(f"{prefix}-{i}-dwellings", "")
-        if value == "":
-            continue
-        try:
-            phases.append(ProjectPhase(dwellings=int(value)))
-        except ValueError:
-            return None  # the inline reports the bad number itself
-    return phases
-
-
-class ProjectAdminForm(forms.ModelForm):
-    def clean(self):
-        data = super().clean()
-        if self.is_bound:
-            self.instance.phases_for_check = posted_phases(self.data)
-        return data
 
 
 @admin.register(DevelopmentProject)
 class DevelopmentProjectAdmin(LeafletGeoAdmin):
-    form = ProjectAdminForm
     list_display = ["name", "centre", "status", "visibility", "flats", "terraced", "detached"]
     list_filter = ["status", "visibility", "centre"]
     search_fields = ["name", "plan_id"]

@@ -26,7 +26,8 @@ def _number_widget(minimum, maximum):
 
 class ProjectFilter(django_filters.FilterSet):
     """Filters for /prosjekter/; the queryset comes from `services.project_list_queryset`,
-    which annotates `dwellings`, `first_year` and `last_year`."""
+    which annotates `dwellings`, `first_year` and `last_year`, and the user decides which
+    developers can be chosen."""
 
     centre = django_filters.ModelChoiceFilter(
         label=_("Centre"), queryset=Centre.objects.only("name", "slug").order_by("name"),
@@ -35,8 +36,9 @@ class ProjectFilter(django_filters.FilterSet):
     status = django_filters.ChoiceFilter(
         label=_("Status"), choices=DevelopmentProject.Status.choices, empty_label=_("All statuses")
     )
+    # Its choices are set per user: only developers of projects the user may see.
     developer = django_filters.ModelChoiceFilter(
-        label=_("Developer"), queryset=Developer.objects.order_by("name"),
+        label=_("Developer"), queryset=Developer.objects.none(),
         to_field_name="slug", empty_label=_("All developers"), field_name="developers",
     )
     # A project is "in" a year range when its phases overlap it.
@@ -57,3 +59,7 @@ class ProjectFilter(django_filters.FilterSet):
         model = DevelopmentProject
         fields = []
         form = ProjectFilterForm
+
+    def __init__(self, data=None, queryset=None, *, user, **kwargs):
+        super().__init__(data, queryset, **kwargs)
+        self.filters["developer"].queryset = Developer.objects.visible_to(user).order_by("name")

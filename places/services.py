@@ -1,12 +1,21 @@
-"""Read-side logic that spans several places models; views call these and stay thin."""
+"""Logic that spans several places models; views (public and workspace) call these and stay thin.
+
+Reading: every list, count, tree and map of projects goes through `visible_to(user)`.
+Writing: publishing, making confidential, archiving, restoring, saving with phases, reverting
+and setting the area from a file happen here and nowhere else, each recorded in the history
+with its reason.
+"""
 
 from collections import OrderedDict
+from datetime import timedelta
 
 from django.contrib.gis.db.models.functions import Envelope
-from django.db.models import Count, Q, Sum
+from django.db import transaction
+from django.db.models import Count, Sum
+from django.utils import timezone
+from django.utils.translation import gettext as _
 
-from .models import Centre, DevelopmentProject, Municipality, Plan, StatisticalDistrict
-from .rules import can_view_confidential
+from .models import Centre, DevelopmentProject, Municipality, Plan, ProjectPhase, StatisticalDistrict
 
 
 def current_municipality():
@@ -37,18 +46,12 @@ def group_by_status(projects):
     return [dict(status=status, **g) for status, g in groups.items() if g["projects"]]
 
 
-def visible_project_filter(user, prefix="projects__"):
-    if can_view_confidential(user):
-        return Q()
-    return Q(**{f"{prefix}visibility": DevelopmentProject.Visibility.PUBLIC})
-
-
 def centre_tree(municipality, user):
     """All centres as a tree (kommunesenter → lokalsentre → nærsentre) in one query."""
     centres = list(
         Centre.objects.filter(municipality=municipality)
         .defer("catchment", "description", "source")
-        .annotate(project_count=Count("projects", filter=visible_project_filter(user)))
+        .annotate(project_count=Count("projects", filter=DevelopmentProject.visible_q(user, "projects__")))
         .order_by("name")
     )
     children = {}
@@ -86,3 +89,87 @@ def municipality_summary(municipality, user):
     )
     dwellings = sum(totals[k] or 0 for k in ("flats", "terraced", "detached"))
     return {"project_count": totals["count"], "dwellings_total": dwellings}
+
+
+# Writing ---------------------------------------------------------------------------------
+
+
+def publish(project):
+    project.visibility = DevelopmentProject.Visibility.PUBLIC
+    project.published_at = project.published_at or timezone.now()
+    project._change_reason = _("Published")
+    project.save(update_fields=["visibility", "published_at"])
+
+
+def make_confidential(project):
+    project.visibility = DevelopmentProject.Visibility.CONFIDENTIAL
+    project._change_reason = _("Made confidential")
+    project.save(update_fields=["visibility"])
+
+
+def archive(project):
+    project.archived_at = timezone.now()
+    project._change_reason = _("Archived")
+    project.save(update_fields=["archived_at"])
+
+
+def restore(project):
+    project.archived_at = None
+    project._change_reason = _("Taken out of the archive")
+    project.save(update_fields=["archived_at"])
+
+
+@transaction.atomic
+def save_project(form, formset):
+    """Save a project form and its phase formset (places.forms.PhaseInlineFormSet) together."""
+    project = form.save()
+    formset.instance = project
+    formset.save()
+    return project
+
+
+@transaction.atomic
+def set_area_from_file(project, geometry, file_name):
+    """Give `project` the area read from an uploaded file; the map point follows. Raises
+    ValidationError (and changes nothing) when the area breaks a rule of the project."""
+    project.set_area(geometry)
+    project.full_clean()
+    project._change_reason = _("Area from the file %(name)s") % {"name": file_name}
+    project.save()
+    return project
+
+
+def version_end(record):
+    """The moment a version of a project stopped being current (its phases are saved just
+    after the project itself, so the version's phases are those alive until then)."""
+    later = record.instance_type.history.filter(
+        id=record.id, history_date__gt=record.history_date
+    ).order_by("history_date").first()
+    return later.history_date - timedelta(microseconds=1) if later else timezone.now()
+
+
+@transaction.atomic
+def revert(project, record):
+    """Make `project` as it was in the history `record`: its fields, phases and developers.
+
+    Never its visibility, publication or archiving: those are steps of their own, so going
+    back to a version from before a project was made confidential does not publish it."""
+    old = record.instance
+    moment = version_end(record)
+    old_phases = list(ProjectPhase.history.as_of(moment).filter(project_id=project.pk))
+    for field in DevelopmentProject._meta.concrete_fields:
+        if not field.primary_key and field.name not in DevelopmentProject.LIFECYCLE_FIELDS:
+            setattr(project, field.attname, getattr(old, field.attname))
+    project.full_clean()
+    project.check_phase_totals(old_phases)
+    project._change_reason = _("Reverted to the version of %(when)s") % {
+        "when": timezone.localtime(record.history_date).strftime("%d.%m.%Y %H:%M:%S")
+    }
+    project.save()
+    keep = {phase.pk for phase in old_phases}
+    for phase in project.phases.exclude(pk__in=keep):
+        phase.delete()
+    for phase in old_phases:
+        phase.save()
+    project.developers.set([link.developer_id for link in record.developers.all()])
+    return project

@@ -62,7 +62,8 @@ def centre_detail(request, slug):
 
 @require_safe
 def project_list(request):
-    filterset = ProjectFilter(request.GET or None, queryset=services.project_list_queryset(request.user))
+    filterset = ProjectFilter(request.GET or None, queryset=services.project_list_queryset(request.user),
+                              user=request.user)
     status = 200
     if filterset.is_bound and not filterset.is_valid():
         status = 400

@@ -4,6 +4,8 @@ from django.utils.translation import gettext_lazy as _
 from leaflet.forms.widgets import LeafletWidget
 
 from asker import forms as asker_forms
+from places import bounds
+from places.forms import PhaseInlineFormSet
 from places.models import Centre, Developer, DevelopmentProject, Plan, ProjectPhase
 from places.text import norwegian_slug
 
@@ -65,7 +67,8 @@ class ProjectForm(ModelErrorsMixin, forms.ModelForm):
         self.fields["centre"].queryset = Centre.objects.filter(municipality=municipality).order_by("name")
         self.fields["developers"].queryset = Developer.objects.order_by("name")
         for name in ("flats", "terraced", "detached", "commercial_m2"):
-            self.fields[name].widget.attrs.update({"min": 0, "inputmode": "numeric"})
+            limit = bounds.MAX_COMMERCIAL_M2 if name == "commercial_m2" else bounds.MAX_DWELLINGS
+            self.fields[name].widget.attrs.update({"min": 0, "max": limit, "inputmode": "numeric"})
 
     def clean_slug(self):
         slug = self.cleaned_data.get("slug")
@@ -77,14 +80,11 @@ class ProjectForm(ModelErrorsMixin, forms.ModelForm):
 
     def clean(self):
         data = super().clean()
-        # The map point follows the drawn area; without one, the centre's point stands in.
-        geometry, centre = data.get("geometry"), data.get("centre")
-        if geometry is not None:
-            point = geometry.point_on_surface
-            point.srid = geometry.srid
-            self.instance.location, self.instance.location_approximate = point, False
-        elif centre is not None:
-            self.instance.location, self.instance.location_approximate = centre.location, True
+        if "geometry" in data:
+            # The map point follows the drawn area; without one, the centre's point stands in.
+            if data.get("centre") is not None:
+                self.instance.centre = data["centre"]
+            self.instance.set_area(data["geometry"])
         return data
 
 
@@ -94,18 +94,16 @@ class PhaseForm(ModelErrorsMixin, forms.ModelForm):
         fields = ["number", "name", "dwellings", "start_year", "finish_year"]
 
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["dwellings"].widget.attrs.update({"min": 0, "max": bounds.MAX_DWELLINGS, "inputmode": "numeric"})
+        for name in ("start_year", "finish_year"):
+            self.fields[name].widget.attrs.update({"min": bounds.MIN_YEAR, "max": bounds.MAX_YEAR, "inputmode": "numeric"})
+
+
 PhaseFormSet = forms.inlineformset_factory(
-    DevelopmentProject, ProjectPhase, form=PhaseForm, extra=2, can_delete=True,
+    DevelopmentProject, ProjectPhase, form=PhaseForm, formset=PhaseInlineFormSet, extra=2, can_delete=True,
 )
-
-
-def phases_to_keep(formset):
-    """The phases the formset will leave, for the project's phase-total rule."""
-    return [
-        ProjectPhase(dwellings=f.cleaned_data["dwellings"])
-        for f in formset.forms
-        if f.cleaned_data and not f.cleaned_data.get("DELETE") and f.cleaned_data.get("dwellings") is not None
-    ]
 
 
 class PlanForm(ModelErrorsMixin, forms.ModelForm):

@@ -14,6 +14,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from places import services
 from places.geofile import GeoFileError, merge, read_features
 from places.models import DevelopmentProject
 
@@ -111,16 +112,11 @@ def upload_choose(request, slug):
     if not form.is_valid():
         return _choose_page(request, project, upload, form, status=400)
     geometry = merge([_Candidate(c) for c in form.cleaned_data["chosen"]])
-    point = geometry.point_on_surface
-    point.srid = geometry.srid
-    project.geometry, project.location, project.location_approximate = geometry, point, False
     try:
-        project.full_clean()
+        services.set_area_from_file(project, geometry, upload["name"])
     except ValidationError as exc:
         form.add_error(None, exc.messages)
         return _choose_page(request, project, upload, form, status=400)
-    project._change_reason = _("Area from the file %(name)s") % {"name": upload["name"]}
-    project.save()
     del request.session[_session_key(project)]
     messages.success(request, _("The area of “%(name)s” now comes from %(file)s.") % {"name": project.name, "file": upload["name"]})
     return redirect("workspace:project_edit", slug=project.slug)

@@ -1,25 +1,19 @@
 """The planner's workspace (/planlegger/): lists, forms and the actions on projects."""
 
 from django.contrib import messages
+from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Q
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from places import services
 from places.models import Centre, DevelopmentProject, Plan
 from places.services import current_municipality
 
-from . import services
 from .access import planner_required
-from .forms import (
-    CentreForm,
-    PhaseFormSet,
-    PlanForm,
-    ProjectForm,
-    SearchForm,
-    phases_to_keep,
-)
+from .forms import CentreForm, PhaseFormSet, PlanForm, ProjectForm, SearchForm
 
 PAGE_SIZE = 25
 
@@ -44,11 +38,11 @@ def dashboard(request):
     )
     show = request.GET.get("vis")
     if show == "arkiv":
-        projects = projects.filter(archived_at__isnull=False)
+        projects = projects.archived()
     elif show == "utkast":
-        projects = projects.filter(visibility=DevelopmentProject.Visibility.CONFIDENTIAL, archived_at__isnull=True)
+        projects = projects.drafts()
     else:
-        projects = projects.filter(archived_at__isnull=True)
+        projects = projects.current()
     context = _page(request, projects, ["name", "plan_id", "centre__name"])
     context["show"] = show
     return render(request, "workspace/project_list.html", context)
@@ -65,10 +59,9 @@ def project_edit(request, slug=None):
     formset = PhaseFormSet(request.POST or None, instance=project, prefix="phases")
     status = 200
     if request.method == "POST":
-        formset_ok = formset.is_valid()
-        # The phase-total rule must see the phases as they are about to be saved.
-        form.instance.phases_for_check = phases_to_keep(formset) if formset_ok else []
-        if form.is_valid() and formset_ok:
+        # The project form first: the phase formset checks the phases against its new totals.
+        form_ok = form.is_valid()
+        if formset.is_valid() and form_ok:
             project = services.save_project(form, formset)
             messages.success(request, _("Saved “%(name)s”.") % {"name": project.name})
             return redirect("workspace:project_edit", slug=project.slug)
@@ -139,8 +132,6 @@ def project_revert(request, slug, history_id):
     if not request.user.has_perm("places.revert_developmentproject", project):
         return render(request, "403.html", status=403)
     record = get_object_or_404(project.history, history_id=history_id)
-    from django.core.exceptions import ValidationError
-
     try:
         services.revert(project, record)
     except ValidationError as exc:

@@ -266,8 +266,6 @@ def _load_plans(municipality, centres, clip_to):
 def _load_project(municipality, centres, developers, clip_to, data):
     centre = centres[data["centre"]]
     geometry = shapes.box_around(centre.location, *data["at"], *data["size"], clip_to)
-    location = geometry.point_on_surface
-    location.srid = geometry.srid
     existing = DevelopmentProject.objects.filter(slug=data["slug"]).first()
     project = existing or DevelopmentProject(slug=data["slug"])
     visibility = data.get("visibility", DevelopmentProject.Visibility.PUBLIC)
@@ -278,9 +276,8 @@ def _load_project(municipality, centres, developers, clip_to, data):
         "centre": centre,
         "architect": data.get("architect", ""),
         "description": data["description"],
-        "geometry": geometry,
-        "location": location,
-        "location_approximate": True,
+        # The real sites are not known, so the areas and their points are approximate.
+        **DevelopmentProject.area_fields(geometry, approximate=True),
         "status": data["status"],
         "visibility": visibility,
         "flats": data.get("flats", 0),
@@ -299,9 +296,9 @@ def _load_project(municipality, centres, developers, clip_to, data):
         "published_at": (project.published_at or timezone.now()) if public else None,
     }
     if assign(project, values):
-        # clean() checks the phases as they will be saved, not the stored ones.
-        project.phases_for_check = [ProjectPhase(dwellings=phase[2]) for phase in data["phases"]]
         project.full_clean()
+        # The phases as they will be saved, not the stored ones.
+        project.check_phase_totals([ProjectPhase(dwellings=phase[2]) for phase in data["phases"]])
         project.save()
     _sync_phases(project, data["phases"])
     wanted = {developers[slug].pk for slug in data.get("developers", [])}

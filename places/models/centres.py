@@ -6,6 +6,7 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from .. import bounds
 from .base import Municipality, MunicipalityGeometryMixin
 
 
@@ -33,7 +34,9 @@ class Centre(MunicipalityGeometryMixin, models.Model):
     location = models.PointField(_("location"), srid=4326)
     location_approximate = models.BooleanField(_("location is approximate"), default=False)
     catchment = models.MultiPolygonField(_("catchment area"), srid=4326, null=True, blank=True)
-    population = models.PositiveIntegerField(_("population"), null=True, blank=True)
+    population = models.PositiveIntegerField(
+        _("population"), null=True, blank=True, validators=[bounds.not_negative(), bounds.at_most(bounds.MAX_POPULATION)]
+    )
     description = models.TextField(_("description"), blank=True)
     # True where the level is our own demo classification, not the municipality's.
     demo_classification = models.BooleanField(_("classification is demo data"), default=False)
@@ -51,6 +54,12 @@ class Centre(MunicipalityGeometryMixin, models.Model):
                 condition=Q(level="kommunesenter"),
                 name="one_kommunesenter_per_municipality",
                 violation_error_message=_("A municipality has only one municipal centre."),
+            ),
+            models.CheckConstraint(
+                condition=bounds.matches("slug", bounds.SLUG_PATTERN)
+                & bounds.between("population", 0, bounds.MAX_POPULATION, null=True),
+                name="centre_values_in_range",
+                violation_error_message=_("A value of the centre is outside its allowed range."),
             ),
         ]
 

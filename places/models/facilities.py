@@ -3,6 +3,7 @@
 from django.contrib.gis.db import models
 from django.utils.translation import gettext_lazy as _
 
+from .. import bounds
 from .base import Municipality, MunicipalityGeometryMixin
 from .centres import Centre
 
@@ -23,7 +24,9 @@ class ServiceFacility(MunicipalityGeometryMixin, models.Model):
     )
     name = models.CharField(_("name"), max_length=200)
     kind = models.CharField(_("kind"), max_length=16, choices=Kind.choices)
-    capacity = models.PositiveIntegerField(_("capacity"), null=True, blank=True)
+    capacity = models.PositiveIntegerField(
+        _("capacity"), null=True, blank=True, validators=[bounds.not_negative(), bounds.at_most(bounds.MAX_CAPACITY)]
+    )
     location = models.PointField(_("location"), srid=4326)
     location_approximate = models.BooleanField(_("location is approximate"), default=False)
     is_demo = models.BooleanField(_("figures are demo data"), default=False)
@@ -37,6 +40,11 @@ class ServiceFacility(MunicipalityGeometryMixin, models.Model):
         ordering = ["kind", "name"]
         constraints = [
             models.UniqueConstraint(fields=["municipality", "name"], name="unique_facility_name"),
+            models.CheckConstraint(
+                condition=bounds.between("capacity", 0, bounds.MAX_CAPACITY, null=True),
+                name="facility_capacity_in_range",
+                violation_error_message=_("The capacity is outside its allowed range."),
+            ),
         ]
 
     def __str__(self):

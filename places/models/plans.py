@@ -10,7 +10,7 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from .. import codelists
+from .. import bounds, codelists
 from ..geometry import area_m2, m2_to_dekar
 from ..text import norwegian_slug
 from .base import Municipality, MunicipalityGeometryMixin
@@ -30,7 +30,7 @@ class Plan(MunicipalityGeometryMixin, models.Model):
 
     municipality = models.ForeignKey(Municipality, on_delete=models.CASCADE, related_name="plans")
     # The national planID: kommunenummer followed by the municipality's own plan identifier.
-    plan_id = models.CharField(_("plan ID"), max_length=40, unique=True)
+    plan_id = models.CharField(_("plan ID"), max_length=40, unique=True, validators=[bounds.plan_id_validator])
     name = models.CharField(_("name"), max_length=200)
     kind = models.CharField(_("kind of plan"), max_length=20, choices=Kind.choices)
     plan_type = models.PositiveSmallIntegerField(
@@ -64,6 +64,11 @@ class Plan(MunicipalityGeometryMixin, models.Model):
             models.CheckConstraint(
                 condition=Q(plan_status__isnull=True) | Q(plan_status__in=codelists.PLANSTATUS_CODES),
                 name="plan_status_in_national_code_list",
+            ),
+            models.CheckConstraint(
+                condition=bounds.matches("plan_id", bounds.PLAN_ID_PATTERN),
+                name="plan_id_format",
+                violation_error_message=bounds.plan_id_validator.message,
             ),
         ]
 

@@ -1,17 +1,28 @@
 """Development projects, their developers (utbyggere) and phases (byggetrinn)."""
 
+import rules
 from django.contrib.gis.db import models
 from django.core.exceptions import ValidationError
-from django.core.validators import MaxValueValidator, MinValueValidator
+from django.core.validators import MinValueValidator
 from django.db.models import Q
 from django.urls import reverse
 from django.utils.functional import cached_property
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from .. import bounds
 from ..geometry import area_m2, m2_to_dekar
 from .base import Municipality, MunicipalityGeometryMixin
 from .centres import Centre
+
+
+class DeveloperQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        """Developers of at least one project this user may see: a developer known only from
+        confidential or archived projects stays unknown to the public."""
+        projects = DevelopmentProject.objects.visible_to(user).filter(developers=models.OuterRef("pk"))
+        return self.filter(models.Exists(projects))
 
 
 class Developer(models.Model):
@@ -20,28 +31,45 @@ class Developer(models.Model):
     name = models.CharField(_("name"), max_length=200, unique=True)
     slug = models.SlugField(unique=True)
 
+    objects = DeveloperQuerySet.as_manager()
+
     class Meta:
         verbose_name = _("developer")
         verbose_name_plural = _("developers")
         ordering = ["name"]
+        constraints = [
+            models.CheckConstraint(
+                condition=bounds.matches("slug", bounds.SLUG_PATTERN), name="developer_slug_format",
+                violation_error_message=_("Enter a valid address name."),
+            ),
+        ]
 
     def __str__(self):
         return self.name
 
 
 class ProjectQuerySet(models.QuerySet):
+    """Who sees which project is decided here and nowhere else (`DevelopmentProject.visible_q`)."""
+
     def public(self):
         """What everyone may see: published (not confidential) and not archived."""
-        return self.filter(archived_at__isnull=True, visibility=DevelopmentProject.Visibility.PUBLIC)
+        return self.filter(DevelopmentProject.public_q())
 
     def visible_to(self, user):
         """What the public pages show this user: never archived projects, and confidential
         ones only to planners and administrators."""
-        from ..rules import can_view_confidential
+        return self.filter(DevelopmentProject.visible_q(user))
 
-        if can_view_confidential(user):
-            return self.filter(archived_at__isnull=True)
-        return self.public()
+    # The workspace's views of the same rule.
+    def current(self):
+        return self.filter(archived_at__isnull=True)
+
+    def drafts(self):
+        """Not yet published (confidential) and not archived."""
+        return self.current().filter(visibility=DevelopmentProject.Visibility.CONFIDENTIAL)
+
+    def archived(self):
+        return self.filter(archived_at__isnull=False)
 
     def with_totals(self):
         """Annotate dwelling total and the years its phases span (for lists and filters)."""
@@ -84,14 +112,19 @@ class DevelopmentProject(MunicipalityGeometryMixin, models.Model):
     visibility = models.CharField(
         _("visibility"), max_length=12, choices=Visibility.choices, default=Visibility.CONFIDENTIAL
     )
-    flats = models.IntegerField(_("flats"), default=0)
-    terraced = models.IntegerField(_("terraced houses"), default=0)
-    detached = models.IntegerField(_("detached houses"), default=0)
-    commercial_m2 = models.IntegerField(_("commercial floor space (m²)"), default=0)
+    flats = models.IntegerField(_("flats"), default=0, validators=bounds.dwellings_validators())
+    terraced = models.IntegerField(_("terraced houses"), default=0, validators=bounds.dwellings_validators())
+    detached = models.IntegerField(_("detached houses"), default=0, validators=bounds.dwellings_validators())
+    commercial_m2 = models.IntegerField(
+        _("commercial floor space (m²)"), default=0,
+        validators=[bounds.not_negative(), bounds.at_most(bounds.MAX_COMMERCIAL_M2)],
+    )
     kindergarten = models.BooleanField(_("kindergarten"), default=False)
     local_centre = models.BooleanField(_("local centre"), default=False)
     marina = models.BooleanField(_("marina"), default=False)
-    plan_id = models.CharField(_("plan ID of the zoning plan"), max_length=40, blank=True)
+    plan_id = models.CharField(
+        _("plan ID of the zoning plan"), max_length=40, blank=True, validators=[bounds.plan_id_validator]
+    )
     sdg_goals = models.JSONField(_("UN sustainable development goals"), default=list, blank=True)
     source = models.TextField(_("source"), blank=True)
     is_demo = models.BooleanField(_("figures are demo data"), default=False)
@@ -104,6 +137,8 @@ class DevelopmentProject(MunicipalityGeometryMixin, models.Model):
     objects = ProjectQuerySet.as_manager()
 
     geometry_fields = ("geometry", "location")
+    # Publishing and archiving are steps of their own: editing or reverting never changes these.
+    LIFECYCLE_FIELDS = ("visibility", "published_at", "archived_at")
 
     class Meta:
         verbose_name = _("development project")
@@ -111,9 +146,28 @@ class DevelopmentProject(MunicipalityGeometryMixin, models.Model):
         ordering = ["name"]
         constraints = [
             models.CheckConstraint(
-                condition=Q(flats__gte=0) & Q(terraced__gte=0) & Q(detached__gte=0) & Q(commercial_m2__gte=0),
-                name="project_counts_not_negative",
-                violation_error_message=_("Dwelling counts and floor space cannot be negative."),
+                condition=bounds.between("flats", 0, bounds.MAX_DWELLINGS)
+                & bounds.between("terraced", 0, bounds.MAX_DWELLINGS)
+                & bounds.between("detached", 0, bounds.MAX_DWELLINGS)
+                & bounds.between("commercial_m2", 0, bounds.MAX_COMMERCIAL_M2),
+                name="project_counts_in_range",
+                violation_error_message=_("Dwelling counts and floor space must lie within their limits."),
+            ),
+            models.CheckConstraint(
+                condition=Q(flats__lte=bounds.MAX_DWELLINGS - models.F("terraced") - models.F("detached")),
+                name="project_dwellings_total_in_range",
+                violation_error_message=format_lazy(
+                    _("A project has at most {limit} dwellings in all."), limit=bounds.MAX_DWELLINGS
+                ),
+            ),
+            models.CheckConstraint(
+                condition=bounds.matches("plan_id", bounds.PLAN_ID_PATTERN, blank=True),
+                name="project_plan_id_format",
+                violation_error_message=bounds.plan_id_validator.message,
+            ),
+            models.CheckConstraint(
+                condition=bounds.matches("slug", bounds.SLUG_PATTERN), name="project_slug_format",
+                violation_error_message=_("Enter a valid address name."),
             ),
         ]
 
@@ -122,6 +176,39 @@ class DevelopmentProject(MunicipalityGeometryMixin, models.Model):
 
     def get_absolute_url(self):
         return reverse("places:project", args=[self.slug])
+
+    @classmethod
+    def public_q(cls, prefix=""):
+        """The condition for projects everyone may see; `prefix` reaches them through a
+        relation (e.g. "projects__" from a centre)."""
+        return Q(**{f"{prefix}archived_at__isnull": True, f"{prefix}visibility": cls.Visibility.PUBLIC})
+
+    @classmethod
+    def visible_q(cls, user, prefix=""):
+        """The one rule of which projects the public pages show `user`: archived ones never,
+        confidential ones only to those with places.view_confidential_project."""
+        if rules.has_perm("places.view_confidential_project", user):
+            return Q(**{f"{prefix}archived_at__isnull": True})
+        return cls.public_q(prefix)
+
+    @staticmethod
+    def area_fields(geometry, centre=None, approximate=False):
+        """The area and the map point that follows it: a point on the area's surface (inside it
+        even when the area is not convex), or, without an area, the centre's point as an
+        approximation. `approximate` marks a point whose area is itself only approximate."""
+        if geometry is None:
+            if centre is None:
+                return {"geometry": None}
+            return {"geometry": None, "location": centre.location, "location_approximate": True}
+        point = geometry.point_on_surface
+        point.srid = geometry.srid
+        return {"geometry": geometry, "location": point, "location_approximate": approximate}
+
+    def set_area(self, geometry, approximate=False):
+        """Set the area and move the map point with it (the one place the point is computed)."""
+        centre = self.centre if self.centre_id else None
+        for name, value in self.area_fields(geometry, centre, approximate).items():
+            setattr(self, name, value)
 
     @property
     def dwellings_total(self):
@@ -145,51 +232,44 @@ class DevelopmentProject(MunicipalityGeometryMixin, models.Model):
             super().clean()
         except ValidationError as exc:
             errors = exc.update_error_dict(errors)
-        for field in ("flats", "terraced", "detached", "commercial_m2"):
-            if (getattr(self, field) or 0) < 0:
-                errors.setdefault(field, []).append(_("Cannot be negative."))
         for goal in self.sdg_goals or []:
             if not isinstance(goal, int) or not 1 <= goal <= 17:
                 errors.setdefault("sdg_goals", []).append(
                     _("The UN sustainable development goals are numbered 1 to 17.")
                 )
                 break
-        # A form that edits the phases together with the project hands over the phases as
-        # they will be saved (`phases_for_check`); otherwise the saved ones count.
-        phases = getattr(self, "phases_for_check", None)
-        if phases is None and self.pk:
-            phases = list(self.phases.all())
-        self.check_phase_totals(phases or [], errors)
         if errors:
             raise ValidationError(errors)
 
-    def check_phase_totals(self, phases, errors=None):
-        """Phases, when there are any, must add up to the project's dwellings."""
-        errors = {} if errors is None else errors
+    def check_phase_totals(self, phases):
+        """Phases, when there are any, must add up to the project's dwellings. `phases` are
+        the phases as they will be saved; callers that change both (the phase formset of the
+        admin and the workspace, revert, the demo loader) call this."""
         if phases:
-            phase_total = sum(p.dwellings for p in phases)
+            phase_total = sum(p.dwellings or 0 for p in phases)
             if phase_total != self.dwellings_total:
-                errors.setdefault("__all__", []).append(
+                raise ValidationError(
                     _("The phases have %(phases)s dwellings in all, but the project has %(total)s.")
-                    % {"phases": phase_total, "total": self.dwellings_total}
+                    % {"phases": phase_total, "total": self.dwellings_total},
+                    code="phase_totals",
                 )
-        return errors
 
 
 class ProjectPhase(models.Model):
     """A byggetrinn: one stage of a project, with its own dwellings and years."""
 
     project = models.ForeignKey(DevelopmentProject, on_delete=models.CASCADE, related_name="phases")
-    number = models.PositiveSmallIntegerField(_("phase number"))
+    number = models.PositiveSmallIntegerField(
+        _("phase number"),
+        validators=[MinValueValidator(1, _("Phases are numbered from 1.")), bounds.at_most(bounds.MAX_PHASE_NUMBER)],
+    )
     name = models.CharField(_("name"), max_length=200, blank=True)
-    dwellings = models.IntegerField(_("dwellings"), default=0)
+    dwellings = models.IntegerField(_("dwellings"), default=0, validators=bounds.dwellings_validators())
     start_year = models.PositiveSmallIntegerField(
-        _("start year"), null=True, blank=True,
-        validators=[MinValueValidator(1900), MaxValueValidator(2100)],
+        _("start year"), null=True, blank=True, validators=bounds.year_validators()
     )
     finish_year = models.PositiveSmallIntegerField(
-        _("finish year"), null=True, blank=True,
-        validators=[MinValueValidator(1900), MaxValueValidator(2100)],
+        _("finish year"), null=True, blank=True, validators=bounds.year_validators()
     )
 
     history = HistoricalRecords()
@@ -201,8 +281,12 @@ class ProjectPhase(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["project", "number"], name="unique_phase_number"),
             models.CheckConstraint(
-                condition=Q(dwellings__gte=0), name="phase_dwellings_not_negative",
-                violation_error_message=_("Dwelling counts cannot be negative."),
+                condition=bounds.between("dwellings", 0, bounds.MAX_DWELLINGS)
+                & bounds.between("number", 1, bounds.MAX_PHASE_NUMBER)
+                & bounds.between("start_year", bounds.MIN_YEAR, bounds.MAX_YEAR, null=True)
+                & bounds.between("finish_year", bounds.MIN_YEAR, bounds.MAX_YEAR, null=True),
+                name="phase_values_in_range",
+                violation_error_message=_("A value of the phase is outside its allowed range."),
             ),
         ]
 
@@ -211,8 +295,6 @@ class ProjectPhase(models.Model):
 
     def clean(self):
         errors = {}
-        if self.dwellings is not None and self.dwellings < 0:
-            errors["dwellings"] = [_("Cannot be negative.")]
         if self.start_year and self.finish_year and self.finish_year < self.start_year:
             errors["finish_year"] = [_("The finish year cannot be before the start year.")]
         if errors:

@@ -45,3 +45,23 @@ def test_project_area_shown_in_m2_and_dekar():
     project = ProjectFactory()
     assert project.area_m2 == pytest.approx(area_m2(project.geometry))
     assert project.area_m2 > 0
+
+
+# A U-shaped area near Heggedal: its centroid lies in the gap, outside the area.
+U_SHAPE = MultiPolygon(Polygon(((10.450, 59.780), (10.456, 59.780), (10.456, 59.786), (10.454, 59.786),
+                                (10.454, 59.782), (10.452, 59.782), (10.452, 59.786), (10.450, 59.786),
+                                (10.450, 59.780))), srid=4326)
+
+
+@pytest.mark.django_db
+def test_the_map_point_follows_the_area_and_stays_inside_it(heggedal):
+    from places.models import DevelopmentProject
+
+    assert not U_SHAPE.contains(U_SHAPE.centroid)
+    project = DevelopmentProject(centre=heggedal, municipality=heggedal.municipality)
+    project.set_area(U_SHAPE)
+    assert U_SHAPE.contains(project.location) and not project.location_approximate
+    assert project.location.srid == 4326
+    # Without an area the centre's point stands in, marked approximate.
+    project.set_area(None)
+    assert project.geometry is None and project.location == heggedal.location and project.location_approximate

@@ -41,4 +41,5 @@ def test_centre_page_query_count_does_not_grow_with_projects(client, world, coun
         PhaseFactory(project=project, number=1, dwellings=10)
     with django_assert_max_num_queries(9):
         response = client.get("/steder/heggedal/")
+    assert response.status_code == 200
     assert response.content.decode().count("/prosjekter/prosjekt-") >= count

@@ -40,4 +40,5 @@ def test_base_template_landmarks_and_skip_link(client, world):
 
 def test_home_query_count_is_bounded(client, world, django_assert_max_num_queries):
     with django_assert_max_num_queries(8):
-        client.get("/")
+        response = client.get("/")
+    assert response.status_code == 200 and "Heggedal torg" in response.content.decode()

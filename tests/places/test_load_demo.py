@@ -239,6 +239,8 @@ def test_projects_are_approximate_areas_linked_to_plans_and_goals(loaded):
     for project in DevelopmentProject.objects.all():
         assert project.geometry.geom_type == "MultiPolygon" and project.location_approximate
         assert project.geometry.contains(project.location), project.name
+        # The point comes from the one place that computes it for forms and uploads too.
+        assert project.location.equals_exact(DevelopmentProject.area_fields(project.geometry)["location"], 1e-9)
         assert project.source and project.is_demo
         assert project.sdg_goals and all(1 <= goal <= 17 for goal in project.sdg_goals)
         if project.plan_id:

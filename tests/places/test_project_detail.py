@@ -46,4 +46,5 @@ def test_unknown_project_gives_a_friendly_404(client, world):
 
 def test_project_page_query_count(client, world, django_assert_max_num_queries):
     with django_assert_max_num_queries(6):
-        client.get("/prosjekter/heggedal-torg/")
+        response = client.get("/prosjekter/heggedal-torg/")
+    assert response.status_code == 200 and "Heggedal torg" in response.content.decode()

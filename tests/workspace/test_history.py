@@ -61,3 +61,56 @@ def test_plan_changes_are_recorded(planner_client, world):
     assert planner_client.post(f"/planlegger/planer/{plan.pk}/", data).status_code == 302
     record = plan.history.latest()
     assert record.name == "Heggedal sentrum, endret" and record.history_user.username == "planner"
+
+
+def revert_to(client, project, record):
+    return client.post(f"/planlegger/prosjekter/{project.slug}/historikk/{record.history_id}/tilbakestill/")
+
+
+def test_revert_to_a_public_version_leaves_a_confidential_project_confidential(planner_client, client, world):
+    project = world["torg"]  # public, with a public version in its history
+    public_version = project.history.latest()
+    assert planner_client.post(f"/planlegger/prosjekter/{project.slug}/skjul/").status_code == 302
+    planner_client.post(f"/planlegger/prosjekter/{project.slug}/", edit_data(project, architect="Snøhetta"))
+
+    assert revert_to(planner_client, project, public_version).status_code == 302
+    project.refresh_from_db()
+    assert project.architect == ""  # the version's content came back ...
+    assert project.is_confidential  # ... its visibility did not: only publishing publishes
+    client.logout()
+    assert client.get(f"/prosjekter/{project.slug}/").status_code == 404
+
+
+def test_revert_to_a_draft_version_leaves_a_published_project_published(planner_client, world):
+    project = world["secret"]  # confidential, never published
+    draft = project.history.latest()
+    planner_client.post(f"/planlegger/prosjekter/{project.slug}/publiser/")
+    project.refresh_from_db()
+    published_at = project.published_at
+    assert revert_to(planner_client, project, draft).status_code == 302
+    project.refresh_from_db()
+    assert not project.is_confidential and project.published_at == published_at
+
+
+def test_revert_to_a_version_before_archiving_leaves_the_project_archived(planner_client, client, world):
+    project = world["hage"]
+    before_archive = project.history.latest()
+    planner_client.post(f"/planlegger/prosjekter/{project.slug}/arkiver/")
+    project.refresh_from_db()
+    archived_at = project.archived_at
+    assert archived_at is not None
+    assert revert_to(planner_client, project, before_archive).status_code == 302
+    project.refresh_from_db()
+    assert project.archived_at == archived_at
+    client.logout()
+    assert client.get(f"/prosjekter/{project.slug}/").status_code == 404
+
+
+def test_revert_to_an_archived_version_does_not_archive(planner_client, world):
+    project = world["hage"]
+    planner_client.post(f"/planlegger/prosjekter/{project.slug}/arkiver/")
+    archived_version = project.history.latest()
+    planner_client.post(f"/planlegger/prosjekter/{project.slug}/gjenopprett/")
+    assert revert_to(planner_client, project, archived_version).status_code == 302
+    project.refresh_from_db()
+    assert project.archived_at is None
