@@ -20,15 +20,15 @@ PROBLEMS = ("not_pdf", "unreadable", "encrypted", "timeout")
 MEMORY_LIMIT = 512 * 1024 * 1024  # address space of the child; a 20 MB PDF needs far less
 
 
-def problem(data, seconds):
-    """Check the PDF `data` (bytes) within `seconds`."""
+def problem(data, seconds, memory=MEMORY_LIMIT):
+    """Check the PDF `data` (bytes) within `seconds` and `memory` bytes of address space."""
     if not data.startswith(b"%PDF-"):
         # Every PDF writer starts with the header; a header further in makes a file that is
         # something else too (HTML, say) to whatever sniffs it.
         return "not_pdf"
     try:
         finished = subprocess.run(
-            [sys.executable, "-I", str(Path(__file__).resolve())], input=data,
+            [sys.executable, "-I", str(Path(__file__).resolve()), str(int(memory))], input=data,
             capture_output=True, timeout=seconds, check=False,
         )
     except subprocess.TimeoutExpired:
@@ -59,7 +59,8 @@ def _child_problem(data):
 def _child():
     import resource
 
-    resource.setrlimit(resource.RLIMIT_AS, (MEMORY_LIMIT, MEMORY_LIMIT))
+    memory = int(sys.argv[1])
+    resource.setrlimit(resource.RLIMIT_AS, (memory, memory))
     # pypdf warns about every flaw it works around; the parent wants only the answer.
     import logging
 
