@@ -71,12 +71,17 @@ refused_urls = []  # the last few URLs GDAL asked for, for the log and for tests
 
 @_FETCH_CALLBACK_TYPE
 def _refuse_fetch(url, options, progress, progress_arg, write, write_arg, user_data):
-    del refused_urls[:-9]
-    refused_urls.append((url or b"").decode(errors="replace"))
-    logger.warning("GDAL asked for %s; refused", refused_urls[-1])
+    # The failed result first: should anything after it raise, ctypes would answer NULL,
+    # and NULL means "fetch it after all".
     result = _HTTPResult.from_address(_calloc(1, _RESULT_ALLOCATION))
     result.nStatus = 1
     result.pszErrBuf = _strdup(REFUSAL.encode())
+    try:
+        del refused_urls[:-9]
+        refused_urls.append((url or b"").decode(errors="replace"))
+        logger.warning("GDAL asked for %s; refused", refused_urls[-1])
+    except Exception:  # noqa: BLE001  (the refusal stands whatever the log does)
+        pass
     return addressof(result)
 
 
