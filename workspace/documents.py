@@ -1,4 +1,7 @@
-"""Plan documents: PDFs only (checked by their content), limited in size."""
+"""Plan documents: PDFs only (a PDF library must open them), limited in size.
+
+The size of the request itself is bounded before the form sees it (asker/uploads.py).
+"""
 
 from django import forms
 from django.conf import settings
@@ -9,6 +12,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
+from asker.uploads import validate_pdf
 from places.models import Plan, PlanDocument
 
 from .access import planner_required
@@ -17,16 +21,6 @@ from .forms import ModelErrorsMixin
 
 def max_bytes():
     return getattr(settings, "PLAN_DOCUMENT_MAX_BYTES", 20 * 1024 * 1024)
-
-
-def looks_like_pdf(upload):
-    """A PDF starts with %PDF- (within its first KiB) and ends with %%EOF (near its end)."""
-    upload.seek(0)
-    head = upload.read(1024)
-    upload.seek(max(0, upload.size - 2048))
-    tail = upload.read()
-    upload.seek(0)
-    return b"%PDF-" in head and b"%%EOF" in tail
 
 
 class PlanDocumentForm(ModelErrorsMixin, forms.ModelForm):
@@ -44,8 +38,7 @@ class PlanDocumentForm(ModelErrorsMixin, forms.ModelForm):
                 _("The file is %(size)s; the limit is %(limit)s.")
                 % {"size": filesizeformat(upload.size), "limit": filesizeformat(max_bytes())}
             )
-        if not looks_like_pdf(upload):
-            raise forms.ValidationError(_("The file is not a PDF. Plan documents must be PDF files."))
+        validate_pdf(upload)
         return upload
 
     def save(self, commit=True):

@@ -245,3 +245,17 @@ LOGGING = {
     # Django's default config gives its logger a handler of its own: print each line once.
     "loggers": {"django": {"handlers": [], "propagate": True}},
 }
+
+# --- Uploads and request bodies (issue 7; asker/uploads.py) ------------------------------------
+# A request body larger than its endpoint allows is answered 413 before any of it is read, so a
+# huge upload never reaches memory or disk: the map-file and plan-document uploads take their
+# file limits above (plus the form around the file), the admin several plan documents at once,
+# and every other request form fields only (Django's limit for form data, its default).
+DATA_UPLOAD_MAX_MEMORY_SIZE = env.int("DATA_UPLOAD_MAX_MEMORY_SIZE", default=2_621_440)
+ADMIN_REQUEST_BODY_MAX_BYTES = env.int("ADMIN_REQUEST_BODY_MAX_BYTES", default=5 * PLAN_DOCUMENT_MAX_BYTES)
+# After LocaleMiddleware (the 413 page is in the visitor's language), before anything that
+# reads request.POST (the control-character check, CSRF).
+MIDDLEWARE.insert(MIDDLEWARE.index("django.middleware.locale.LocaleMiddleware") + 1,
+                  "asker.uploads.RequestBodyLimitMiddleware")
+# A plan document must open in pypdf, run in a separate process that gets this many seconds.
+PLAN_DOCUMENT_CHECK_SECONDS = env.int("PLAN_DOCUMENT_CHECK_SECONDS", default=15)

@@ -9,6 +9,10 @@ Accepted: GeoJSON, a zipped Shapefile, GML and GeoPackage, in EPSG:4326, 25832 o
 and a `message` for the planner, and leaves nothing behind: the upload is only ever written
 to a private temporary directory that is removed before read_features returns.
 
+Nothing a file names is ever fetched or opened: references.py refuses such files before GDAL
+sees them, and offline.py (installed when this package is imported) keeps GDAL and PROJ off
+the network in this process.
+
 Setting: GEOMETRY_UPLOAD_MAX_BYTES (default 20 MB).
 """
 
@@ -23,8 +27,10 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
 from ..geometry import WGS84, area_m2, check_inside, transformed
-from . import errors, reading, storage
+from . import errors, offline, reading, references, storage
 from .errors import GeoFileError
+
+offline.install()
 
 __all__ = ["MAX_FEATURES", "Feature", "GeoFileError", "merge", "read_features"]
 
@@ -108,10 +114,21 @@ def _checked(raw, index, count, municipality):
     )
 
 
+# What each format may name that a reader would fetch or open (the Shapefile names nothing).
+_REFERENCE_CHECKS = {
+    storage.GEOJSON: references.check_geojson,
+    storage.GML: references.check_gml,
+    storage.GEOPACKAGE: references.check_geopackage,
+    storage.SQLITE_PERHAPS_GEOPACKAGE: references.check_geopackage,
+}
+
+
 def _read_raw(uploaded_file, directory, limit):
     upload = directory / "upload"
     storage.save_upload(uploaded_file, upload, limit)
     fmt = storage.sniff(upload)
+    if fmt in _REFERENCE_CHECKS:
+        _REFERENCE_CHECKS[fmt](upload)
     if fmt is storage.ZIP:
         path, name = storage.unpack_shapefile(upload, directory / "shapefile", limit)
         fmt = storage.SHAPEFILE

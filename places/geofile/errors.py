@@ -138,3 +138,23 @@ def zip_content(detail):
         _("The zip file must contain exactly one Shapefile (.shp) together with its .shx and .dbf files."),
         detail,
     )
+
+
+def external(reference, detail=""):
+    # `reference` comes from the planner's own file (shortened); templates escape it.
+    return GeoFileError(
+        "external",
+        _("The file refers to something outside itself (%(reference)s). The portal never fetches "
+          "or opens what a file refers to: export the file again without the reference.")
+        % {"reference": reference},
+        detail,
+    )
+
+
+def doctype():
+    return GeoFileError(
+        "external",
+        _("The GML file has a document type declaration (DOCTYPE), which could make the portal "
+          "fetch other files. Export the file again without it."),
+        "DOCTYPE",
+    )

@@ -7,7 +7,9 @@ writers and not against itself.
 
 import io
 import json
+import socketserver
 import subprocess
+import threading
 import zipfile
 
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -96,3 +98,44 @@ def build(fmt, geojson, directory, srid=4326, name="plan", options=()):
 
 def upload(data, name="upload.bin"):
     return SimpleUploadedFile(name, data, content_type="application/octet-stream")
+
+
+class Listener:
+    """A real server on the loopback that counts every connection made to it.
+
+    It answers like a web server with a coordinate system named LISTENER-ANSWER, so a test can
+    see both whether anything was fetched and whether the answer came back to the planner.
+
+        with Listener() as listener:
+            ... listener.url ...
+        assert listener.connections == []
+    """
+
+    ANSWER = (b'GEOGCS["LISTENER-ANSWER",DATUM["Listener",SPHEROID["Listener",6378137,298.257223563]],'
+              b'PRIMEM["Greenwich",0],UNIT["degree",0.0174532925199433]]')
+
+    def __init__(self):
+        self.connections = []
+        connections = self.connections
+
+        class Handler(socketserver.BaseRequestHandler):
+            def handle(self):
+                self.request.settimeout(5)
+                try:
+                    connections.append(self.request.recv(4096))
+                except OSError:
+                    connections.append(b"")
+                self.request.sendall(b"HTTP/1.0 200 OK\r\nContent-Type: text/plain\r\n\r\n" + Listener.ANSWER)
+
+        self.server = socketserver.ThreadingTCPServer(("127.0.0.1", 0), Handler)
+        self.server.daemon_threads = True
+        self.url = f"http://127.0.0.1:{self.server.server_address[1]}"
+        self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
+
+    def __enter__(self):
+        self.thread.start()
+        return self
+
+    def __exit__(self, *exc_info):
+        self.server.shutdown()
+        self.server.server_close()

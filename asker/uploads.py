@@ -1,0 +1,91 @@
+"""What the portal accepts as an upload: bodies of bounded size, and PDFs that open.
+
+Request bodies. A request whose body is larger than its endpoint allows is answered 413, in
+the visitor's language, before any of the body is read, so a huge upload never reaches memory
+or disk. Django reads a body only up to its Content-Length (a chunked body without one is not
+read at all), so the declared length is what counts. The limits:
+- the map-file upload: GEOMETRY_UPLOAD_MAX_BYTES, plus room for the form around the file;
+- plan documents: PLAN_DOCUMENT_MAX_BYTES, plus the same room;
+- the admin: ADMIN_REQUEST_BODY_MAX_BYTES (several plan documents may go in one save);
+- every other request: DATA_UPLOAD_MAX_MEMORY_SIZE, Django's own limit for form data.
+RequestBodyLimitMiddleware must come before anything that reads request.POST (the control
+character check, CSRF), and after LocaleMiddleware, so the page is in the visitor's language.
+
+PDFs. validate_pdf(file) raises ValidationError unless the file is a PDF a PDF library can
+open, checked by asker/pdfcheck.py in a separate process bounded in time
+(PLAN_DOCUMENT_CHECK_SECONDS) and memory.
+"""
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.shortcuts import render
+from django.template.defaultfilters import filesizeformat
+from django.urls import Resolver404, resolve
+from django.utils.translation import gettext as _
+
+from . import pdfcheck
+
+# Multipart boundaries, part headers, the CSRF token and a title: far less than this.
+FORM_ROOM_BYTES = 64 * 1024
+# URL name (namespace:name, or a namespace alone) -> the setting with its file's limit.
+UPLOAD_ENDPOINTS = {
+    "workspace:project_upload": "GEOMETRY_UPLOAD_MAX_BYTES",
+    "workspace:plan_documents": "PLAN_DOCUMENT_MAX_BYTES",
+}
+
+
+def body_limit(request):
+    """The largest body, in bytes, that `request`'s endpoint accepts."""
+    try:
+        match = resolve(request.path_info)
+    except Resolver404:
+        match = None
+    if match is not None:
+        if match.view_name in UPLOAD_ENDPOINTS:
+            return getattr(settings, UPLOAD_ENDPOINTS[match.view_name]) + FORM_ROOM_BYTES
+        if match.namespaces[:1] == ["admin"]:
+            return settings.ADMIN_REQUEST_BODY_MAX_BYTES
+    return settings.DATA_UPLOAD_MAX_MEMORY_SIZE
+
+
+def _declared_length(request):
+    try:
+        return int(request.META.get("CONTENT_LENGTH") or 0)
+    except ValueError:
+        return 0  # Django reads no body without a valid length
+
+
+class RequestBodyLimitMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        length = _declared_length(request)
+        if length > 0:
+            limit = body_limit(request)
+            if length > limit:
+                context = {"size": filesizeformat(length), "limit": filesizeformat(limit)}
+                return render(request, "413.html", context, status=413)
+        return self.get_response(request)
+
+
+def validate_pdf(upload):
+    """Raise ValidationError unless `upload` (a Django File) is a PDF that opens."""
+    upload.seek(0)
+    data = b"".join(upload.chunks()) if hasattr(upload, "chunks") else upload.read()
+    upload.seek(0)
+    problem = pdfcheck.problem(data, settings.PLAN_DOCUMENT_CHECK_SECONDS)
+    if problem == "not_pdf":
+        raise ValidationError(_("The file is not a PDF. Plan documents must be PDF files."), code="not_pdf")
+    if problem == "encrypted":
+        raise ValidationError(
+            _("The PDF is encrypted or password-protected. Documents for the public must open for "
+              "everyone: save it again without protection and upload it."), code="encrypted")
+    if problem == "timeout":
+        raise ValidationError(
+            _("The PDF could not be checked in time. Save it again, for example as PDF/A, and "
+              "upload the new file."), code="timeout")
+    if problem is not None:
+        raise ValidationError(
+            _("The PDF could not be opened; it may be damaged or incomplete. Save it again and "
+              "upload the new file."), code="unreadable")
