@@ -186,3 +186,32 @@ def test_dev_defaults_to_spatialite_under_var_dir_with_db_cache_and_file_broker(
     assert values["NAME"] == str(tmp_path / "asker.sqlite3")
     assert values["CACHE"] == "django.core.cache.backends.db.DatabaseCache"
     assert values["BROKER"].startswith("filesystem://")
+
+
+@pytest.mark.parametrize(
+    "basemap_url, source",
+    [
+        (None, "https://cache.kartverket.no"),  # the default
+        ("https://{s}.tile.openstreetmap.org/{z}/{x}/{y}.png", "https://*.tile.openstreetmap.org"),
+        ("https://tiles.example.org:8443/topo/{z}/{x}/{y}.png", "https://tiles.example.org:8443"),
+        ("/static/tiles/{z}/{x}/{y}.png", None),  # our own origin: 'self' covers it
+        ("", None),  # no base map
+    ],
+    ids=["default", "subdomains", "port", "relative", "none"],
+)
+def test_base_map_tiles_are_allowed_as_images_and_nothing_else(basemap_url, source):
+    env = {k: v for k, v in os.environ.items() if k not in SETTINGS_VARS + ("BASEMAP_URL",)}
+    env["DJANGO_SETTINGS_MODULE"] = "asker.settings.dev"
+    if basemap_url is not None:
+        env["BASEMAP_URL"] = basemap_url
+    result = subprocess.run(
+        [sys.executable, "-c", "import json; from django.conf import settings; "
+         "print(json.dumps(settings.CONTENT_SECURITY_POLICY['DIRECTIVES'], default=repr))"],
+        cwd=ROOT, env=env, capture_output=True, text=True, timeout=60,
+    )
+    assert result.returncode == 0, result.stderr
+    import json
+
+    directives = json.loads(result.stdout)
+    assert directives["img-src"] == ["'self'", "data:"] + ([source] if source else [])
+    assert directives["default-src"] == directives["connect-src"] == ["'self'"]

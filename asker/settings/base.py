@@ -248,13 +248,14 @@ def _tile_source(url):
 
 # Content Security Policy (django-csp): no inline script or style; an inline script that cannot
 # be avoided (django-leaflet's widget) carries the request's nonce. Base map tiles are images
-# from BASEMAP_URL's host.
+# from BASEMAP_URL's host; data: because Leaflet stops a tile download it no longer needs by
+# pointing the image at an empty data: GIF (an image cannot run anything).
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
         "default-src": [SELF],
         "script-src": [SELF, NONCE],
         "style-src": [SELF],
-        "img-src": [SELF, *filter(None, [_tile_source(BASEMAP_URL)])],
+        "img-src": [SELF, "data:", *filter(None, [_tile_source(BASEMAP_URL)])],
         "connect-src": [SELF],
         "font-src": [SELF],
         "object-src": [NONE],
