@@ -6,11 +6,12 @@ console message. Both are collected from the first byte of every page.
 """
 
 import pytest
+from django.contrib.gis.geos import Point
 from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
 from asker import roles
 from tests.browser.helpers import wait_for_maps
-from tests.factories import UserFactory
+from tests.factories import CommentFactory, ConsultationFactory, UserFactory, small_square
 
 pytestmark = pytest.mark.browser
 
@@ -121,3 +122,20 @@ def test_admin_change_form_with_map_widget_works_under_the_policy(watched, live_
     watched.goto(f"{live_server.url}/admin/places/developmentproject/")
     assert watched.locator("#result_list").count() == 1
     assert_no_violations(watched)
+
+
+def test_every_public_map_page_works_under_the_policy(watched, live_server, world, heggedal_catchment):
+    """Each kind of public page with a map or a page script, in both languages."""
+    consultation = ConsultationFactory(
+        municipality=world["heggedal"].municipality, plan=world["plan"], slug="hoering",
+        title="Høring om Heggedal", area=small_square(10.40, 59.76, 0.08), moderation="post",
+    )
+    CommentFactory(consultation=consultation, location=Point(10.42, 59.78, srid=4326))
+    paths = ["/", "/steder/", "/steder/heggedal/", "/prosjekter/", "/prosjekter/heggedal-torg/", "/planer/",
+             f"/planer/{world['plan'].plan_id}/", "/medvirkning/", consultation.get_absolute_url()]
+    for prefix in ("", "/en"):
+        for path in paths:
+            response = watched.goto(live_server.url + prefix + path)
+            assert response.status == 200, path
+            wait_for_maps(watched)
+            assert_no_violations(watched)
