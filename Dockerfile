@@ -23,12 +23,15 @@ RUN pip install -r requirements.txt
 
 COPY . .
 
-# Settings refuse to load without a real-looking secret; this one exists only during the build
-# (ENV would bake it into the image). Static files land in $VAR_DIR/staticfiles for whitenoise.
-RUN if find . -name '*.po' | grep -q .; then \
-        SECRET_KEY=build-time-only-not-used-at-run-time-0123456789 python manage.py compilemessages -v0; \
-    fi \
-    && SECRET_KEY=build-time-only-not-used-at-run-time-0123456789 python manage.py collectstatic --noinput -v0
+# Production settings refuse to load without a real-looking secret, a PostGIS DATABASE_URL and a
+# REDIS_URL. compilemessages and collectstatic connect to neither, so these values exist only for
+# this one RUN (ENV would bake them into the image, where the running containers must get their
+# own from docker-compose.yml). Static files land in $VAR_DIR/staticfiles for whitenoise.
+RUN export SECRET_KEY=build-time-only-not-used-at-run-time-0123456789 \
+        DATABASE_URL=postgis://build-time-only@build-time-only.invalid/unused \
+        REDIS_URL=redis://build-time-only.invalid:6379/0 \
+    && if find . -name '*.po' | grep -q .; then python manage.py compilemessages -v0; fi \
+    && python manage.py collectstatic --noinput -v0
 
 # Media is a volume (docker-compose.yml); Docker copies this ownership into a new named volume.
 RUN useradd --system --uid 10001 --home-dir /app asker \

@@ -1,4 +1,13 @@
-"""`/healthz`: is the database there, can we reach the broker, and is a worker listening?"""
+"""Health endpoints.
+
+`/healthz` is liveness: this process answers and reaches its database. It asks neither the
+broker nor the workers, so a dead worker or a Redis restart does not take every web node out of
+a load balancer's rotation at once; point load balancers and container health checks here.
+
+`/healthz/detail` reports the database, the broker and the Celery workers (503 when any of them
+fails), for monitoring and alerting: a dead worker is something to fix, not a reason to stop
+serving pages.
+"""
 
 import time
 
@@ -9,7 +18,7 @@ from django.views.decorators.http import require_safe
 
 from .celery import app
 
-# Short: a load balancer polls this, and a hanging check is as bad as a failed one.
+# Short: a load balancer polls these, and a hanging check is as bad as a failed one.
 TIMEOUT_S = 1.0
 
 
@@ -43,13 +52,23 @@ def _run(check):
     return result
 
 
+def _answer(checks):
+    healthy = all(c["status"] == "ok" for c in checks.values())
+    return JsonResponse({"status": "ok" if healthy else "error", **checks}, status=200 if healthy else 503)
+
+
 @never_cache
 @require_safe
 def healthz(request):
+    return _answer({"database": _run(check_database)})
+
+
+@never_cache
+@require_safe
+def detail(request):
     checks = {"database": _run(check_database), "broker": _run(check_broker)}
     if checks["broker"]["status"] == "ok":
         checks["worker"] = _run(check_worker)
     else:
         checks["worker"] = {"status": "error", "error": "broker unreachable"}
-    healthy = all(c["status"] == "ok" for c in checks.values())
-    return JsonResponse({"status": "ok" if healthy else "error", **checks}, status=200 if healthy else 503)
+    return _answer(checks)

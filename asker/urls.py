@@ -8,6 +8,7 @@ from . import health
 
 urlpatterns = [
     path("healthz", health.healthz, name="healthz"),
+    path("healthz/detail", health.detail, name="healthz-detail"),
     path("i18n/setlang/", set_language, name="set_language"),
 ]
 urlpatterns += i18n_patterns(

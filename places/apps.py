@@ -10,4 +10,10 @@ class PlacesConfig(AppConfig):
     def ready(self):
         from asker.roles import ensure_groups
 
+        from .geofile import offline
+
+        # GDAL and PROJ stay off the network in every process (web, worker, commands), not
+        # only once an upload view has been imported.
+        offline.install()
+
         post_migrate.connect(ensure_groups, sender=self)

@@ -149,5 +149,6 @@ def map_layer(request, layer):
 def plan_document(request, plan_id, pk):
     document = get_object_or_404(PlanDocument.objects.select_related("plan"), pk=pk, plan__plan_id=plan_id)
     # Always served as a PDF under a name we made, whatever the upload was called.
-    return FileResponse(document.file.open("rb"), content_type="application/pdf",
+    # As an attachment: a browser saves it rather than rendering it inside our origin.
+    return FileResponse(document.file.open("rb"), content_type="application/pdf", as_attachment=True,
                         filename=document.download_name)

@@ -9,8 +9,14 @@ import json
 import os
 import re
 import shutil
+import signal
+import socket
 import subprocess
 import sys
+import time
+import urllib.error
+import urllib.request
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -24,11 +30,16 @@ needs_compose = pytest.mark.skipif(
 )
 
 
+# Variables docker-compose.yml reads; a developer's shell must not fill them in behind our back.
+COMPOSE_VARS = {"SECRET_KEY", "DATABASE_URL", "REDIS_URL", "ALLOWED_HOSTS", "FORWARDED_ALLOW_IPS", "WEB_BIND", "WEB_PORT",
+                "WEB_CONCURRENCY"}
+
+
 def compose(*args, env=None, tmp_path):
     # An empty --env-file, so a developer's .env cannot satisfy SECRET_KEY behind our back.
     env_file = tmp_path / "empty.env"
     env_file.write_text("")
-    clean = {k: v for k, v in os.environ.items() if k not in {"SECRET_KEY", "DATABASE_URL", "REDIS_URL", "ALLOWED_HOSTS"}}
+    clean = {k: v for k, v in os.environ.items() if k not in COMPOSE_VARS}
     clean.update(env or {})
     return subprocess.run(
         [COMPOSE, "--env-file", str(env_file), "--file", str(ROOT / "docker-compose.yml"), *args],
@@ -127,6 +138,131 @@ def test_secret_key_is_required(tmp_path):
     assert "SECRET_KEY" in result.stderr
 
 
+@needs_compose
+def test_no_client_can_claim_https_through_x_forwarded_proto(config):
+    """gunicorn believes X-Forwarded-Proto only from FORWARDED_ALLOW_IPS: by default nothing
+    outside the container, never '*'; and the port is published on the host's loopback only."""
+    web = config["services"]["web"]
+    assert "forwarded-allow-ips" not in command_of(web)
+    assert web["environment"]["FORWARDED_ALLOW_IPS"] == "127.0.0.1"
+    assert [str(p).split(":")[0] for p in web["ports"]] == ["127.0.0.1"]
+
+
+@needs_compose
+def test_the_proxy_address_and_the_bind_address_come_from_the_environment(tmp_path):
+    result = compose(
+        "config",
+        env={"SECRET_KEY": GOOD_SECRET, "FORWARDED_ALLOW_IPS": "172.18.0.1", "WEB_BIND": "0.0.0.0", "WEB_PORT": "8080"},
+        tmp_path=tmp_path,
+    )
+    assert result.returncode == 0, result.stderr
+    web = parse_yaml(result.stdout)["services"]["web"]
+    assert web["environment"]["FORWARDED_ALLOW_IPS"] == "172.18.0.1"
+    assert str(web["ports"][0]).startswith("0.0.0.0:8080:8000")
+
+
+@needs_compose
+def test_health_checks_use_liveness_not_the_workers(config):
+    web, worker = config["services"]["web"], config["services"]["worker"]
+    web_check = " ".join(web["healthcheck"]["test"])
+    assert "/healthz'" in web_check and "/healthz/detail" not in web_check
+    worker_check = " ".join(worker["healthcheck"]["test"])
+    # Each worker pings itself ($$ is how the file, and config, write the $ of the container shell).
+    assert "inspect ping --destination celery@$$HOSTNAME" in worker_check
+
+
+def _free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _get(url, headers):
+    """GET without following redirects: (status, Location)."""
+    class NoRedirect(urllib.request.HTTPRedirectHandler):
+        def redirect_request(self, *args, **kwargs):
+            return None
+
+    opener = urllib.request.build_opener(NoRedirect)
+    try:
+        with opener.open(urllib.request.Request(url, headers=headers), timeout=30) as response:
+            return response.status, response.headers.get("Location")
+    except urllib.error.HTTPError as exc:
+        return exc.code, exc.headers.get("Location")
+
+
+@contextmanager
+def compose_web(tmp_path, forwarded_allow_ips):
+    """The web service as docker-compose.yml runs it (its command and environment), with
+    gunicorn on a free port of this machine and the test database and Redis in place of the
+    bundled services."""
+    from django.conf import settings
+
+    result = compose(
+        "config",
+        env={"SECRET_KEY": GOOD_SECRET, "ALLOWED_HOSTS": "plan.asker.example",
+             "FORWARDED_ALLOW_IPS": forwarded_allow_ips, "WEB_CONCURRENCY": "1"},
+        tmp_path=tmp_path,
+    )
+    assert result.returncode == 0, result.stderr
+    web = parse_yaml(result.stdout)["services"]["web"]
+    port = _free_port()
+    command = [part.replace("0.0.0.0:8000", f"127.0.0.1:{port}") for part in web["command"]]
+    db = settings.DATABASES["default"]
+    env = {k: v for k, v in os.environ.items() if k not in {"DATABASE_URL", "REDIS_URL", "DEBUG", "DJANGO_SETTINGS_MODULE"}}
+    env.update({k: str(v) for k, v in web["environment"].items() if v is not None})
+    env.update(
+        DATABASE_URL=f"postgis://{db['USER']}:{db['PASSWORD']}@{db['HOST']}:{db['PORT']}/{db['NAME']}",
+        REDIS_URL=settings.REDIS_URL,
+        VAR_DIR=str(tmp_path),
+        PATH=f"{Path(sys.executable).parent}:{os.environ['PATH']}",
+    )
+    log = tmp_path / "web.log"
+    with log.open("w") as out:
+        proc = subprocess.Popen(command, cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT, start_new_session=True)
+    try:
+        deadline = time.monotonic() + 90
+        while time.monotonic() < deadline:
+            assert proc.poll() is None, log.read_text()[-3000:]
+            with socket.socket() as s:
+                if s.connect_ex(("127.0.0.1", port)) == 0:
+                    break
+            time.sleep(0.2)
+        else:
+            pytest.fail("gunicorn did not start:\n" + log.read_text()[-3000:])
+        yield f"http://127.0.0.1:{port}", web, env
+    finally:
+        if proc.poll() is None:
+            os.killpg(proc.pid, signal.SIGTERM)
+            proc.wait(timeout=30)
+
+
+@needs_compose
+@pytest.mark.slow
+@pytest.mark.django_db
+def test_the_web_service_ignores_x_forwarded_proto_from_an_untrusted_client(tmp_path):
+    # The proxy is elsewhere: this test's requests come from 127.0.0.1, which it is not.
+    with compose_web(tmp_path, forwarded_allow_ips="10.9.9.9") as (url, _web, _env):
+        status, location = _get(url + "/", {"Host": "plan.asker.example", "X-Forwarded-Proto": "https"})
+    assert status == 301, "a client claimed https and was believed"
+    assert location == "https://plan.asker.example/"
+
+
+@needs_compose
+@pytest.mark.slow
+@pytest.mark.django_db
+def test_the_web_service_believes_its_proxy_and_its_health_check_passes(tmp_path):
+    with compose_web(tmp_path, forwarded_allow_ips="127.0.0.1") as (url, web, env):
+        status, _location = _get(url + "/", {"Host": "plan.asker.example", "X-Forwarded-Proto": "https"})
+        assert status == 200
+        # Without the header the same proxy says plain http: redirected.
+        assert _get(url + "/", {"Host": "plan.asker.example"})[0] == 301
+        # The container's own health check, as written in the file, against this server.
+        check = [part.replace("127.0.0.1:8000", url.removeprefix("http://")) for part in web["healthcheck"]["test"][1:]]
+        result = subprocess.run(check, env=env, capture_output=True, text=True, timeout=30)
+        assert result.returncode == 0, result.stderr
+
+
 def test_dockerfile_builds_the_production_image_from_requirements():
     dockerfile = (ROOT / "Dockerfile").read_text()
     assert re.search(r"^FROM python:3\.11-slim-bookworm\s*$", dockerfile, re.M)
@@ -138,18 +274,32 @@ def test_dockerfile_builds_the_production_image_from_requirements():
     assert {".venv", "var", ".git", ".env"} <= set(ignored)
 
 
+def build_time_settings(dockerfile):
+    """The variables the Dockerfile exports for its Django build steps (one RUN only)."""
+    match = re.search(r"^RUN export ((?:[A-Z_]+=\S+\s*\\?\s*)+)&&", dockerfile, re.M)
+    assert match, "the Dockerfile's Django build steps get their settings from one `RUN export ...`"
+    return dict(re.findall(r"([A-Z_]+)=(\S+)", match.group(1)))
+
+
+def test_dockerfile_bakes_no_settings_into_the_image():
+    """Production settings refuse to start without SECRET_KEY, DATABASE_URL and REDIS_URL; the
+    build's stand-ins must not reach the running containers through ENV."""
+    dockerfile = (ROOT / "Dockerfile").read_text()
+    build = build_time_settings(dockerfile)
+    assert {"SECRET_KEY", "DATABASE_URL", "REDIS_URL"} <= set(build)
+    env_lines = re.findall(r"^ENV (?:.*\\\n)*.*$", dockerfile, re.M)
+    for name in ("SECRET_KEY", "DATABASE_URL", "REDIS_URL"):
+        assert not any(name in line for line in env_lines), f"{name} is baked into the image"
+
+
 @pytest.mark.slow
 def test_dockerfile_collectstatic_step_works_with_production_settings(tmp_path):
-    """The image's collectstatic runs with production settings and a build-time secret."""
+    """The image's collectstatic runs with production settings and the build-time stand-ins,
+    which connect to nothing."""
     dockerfile = (ROOT / "Dockerfile").read_text()
-    match = re.search(r"SECRET_KEY=(\S+) python manage\.py collectstatic", dockerfile)
-    assert match, "the Dockerfile runs collectstatic with a build-time SECRET_KEY"
+    assert "python manage.py collectstatic" in dockerfile
     env = {k: v for k, v in os.environ.items() if k not in {"DATABASE_URL", "REDIS_URL", "DEBUG", "SECRET_KEY"}}
-    env.update(
-        DJANGO_SETTINGS_MODULE="asker.settings.production",
-        SECRET_KEY=match.group(1),
-        VAR_DIR=str(tmp_path),
-    )
+    env.update(build_time_settings(dockerfile), DJANGO_SETTINGS_MODULE="asker.settings.production", VAR_DIR=str(tmp_path))
     result = subprocess.run(
         [sys.executable, "manage.py", "collectstatic", "--noinput", "-v0"],
         cwd=ROOT,

@@ -4,23 +4,16 @@ The size of the request itself is bounded before the form sees it (asker/uploads
 """
 
 from django import forms
-from django.conf import settings
 from django.contrib import messages
 from django.shortcuts import get_object_or_404, redirect, render
-from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
-from asker.uploads import validate_pdf
 from places.models import Plan, PlanDocument
 
 from .access import planner_required
 from .forms import ModelErrorsMixin
-
-
-def max_bytes():
-    return getattr(settings, "PLAN_DOCUMENT_MAX_BYTES", 20 * 1024 * 1024)
 
 
 class PlanDocumentForm(ModelErrorsMixin, forms.ModelForm):
@@ -31,19 +24,8 @@ class PlanDocumentForm(ModelErrorsMixin, forms.ModelForm):
         model = PlanDocument
         fields = ["title", "file"]
 
-    def clean_file(self):
-        upload = self.cleaned_data["file"]
-        if upload.size > max_bytes():
-            raise forms.ValidationError(
-                _("The file is %(size)s; the limit is %(limit)s.")
-                % {"size": filesizeformat(upload.size), "limit": filesizeformat(max_bytes())}
-            )
-        validate_pdf(upload)
-        return upload
-
-    def save(self, commit=True):
-        self.instance.size = self.cleaned_data["file"].size
-        return super().save(commit)
+    # Type and size are the model's rule (places.models.plans.check_plan_document), shared
+    # with the admin.
 
 
 @planner_required

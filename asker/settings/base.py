@@ -3,13 +3,15 @@
 Environment variables (all optional in development):
 DATABASE_URL (postgis://... or spatialite:///path), REDIS_URL, SECRET_KEY, DEBUG,
 ALLOWED_HOSTS, BASEMAP_URL, BASEMAP_ATTRIBUTION, EMAIL_URL, DEFAULT_FROM_EMAIL,
-TRUSTED_PROXY_COUNT.
+TRUSTED_PROXY_COUNT, SITE_URL.
 """
 
 from datetime import timedelta
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import environ
+from csp.constants import NONCE, NONE, SELF
 from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
@@ -39,6 +41,7 @@ INSTALLED_APPS = [
     "django_celery_beat",
     "simple_history",
     "axes",
+    "csp",
     "places",
     "participation",
     "workspace",
@@ -48,13 +51,20 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # After whitenoise: static files need no policy. Makes request.csp_nonce.
+    "csp.middleware.CSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    # A body larger than its endpoint allows: 413 in the visitor's language (so after
+    # LocaleMiddleware), before anything reads request.POST (asker/uploads.py).
+    "asker.uploads.RequestBodyLimitMiddleware",
     # A NUL byte anywhere in the path, the query or a form: 400, before a view or query runs.
     "asker.middleware.RefuseControlCharactersMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Cache-Control: private for signed-in users, Permissions-Policy, the nonce for form widgets.
+    "asker.headers.SecurityHeadersMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     # Records who made each change in the history of projects, phases and plans.
@@ -64,6 +74,8 @@ MIDDLEWARE = [
 ]
 
 ROOT_URLCONF = "asker.urls"
+# Django's own form renderer, passing the CSP nonce to map widgets (asker/headers.py).
+FORM_RENDERER = "asker.headers.FormRenderer"
 WSGI_APPLICATION = "asker.wsgi.application"
 
 TEMPLATES = [
@@ -84,15 +96,20 @@ TEMPLATES = [
 ]
 
 # postgis://user:pass@host/db or spatialite:///absolute/path.sqlite3
+# An empty DATABASE_URL counts as unset (production.py refuses both).
 DATABASES = {
-    "default": env.db_url(
-        "DATABASE_URL", default=f"spatialite:///{VAR_DIR / 'asker.sqlite3'}"
+    "default": env.db_url_config(
+        env.str("DATABASE_URL", default="") or f"spatialite:///{VAR_DIR / 'asker.sqlite3'}"
     )
 }
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 if DATABASES["default"]["ENGINE"].endswith("postgis"):
     # Reuse connections, but check them first so a restarted PostgreSQL is survived.
     DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=60)
+    # A database that does not answer fails a request (and /healthz) in seconds, not minutes.
+    DATABASES["default"].setdefault("OPTIONS", {}).setdefault(
+        "connect_timeout", env.int("DATABASE_CONNECT_TIMEOUT", default=5)
+    )
 SPATIALITE_LIBRARY_PATH = "mod_spatialite"
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
@@ -220,12 +237,63 @@ LEAFLET_CONFIG = {
     "NO_GLOBALS": False,
 }
 
+
+def _tile_source(url):
+    """The CSP source for a tile URL template: its scheme and host, a `{s}` subdomain as `*.`."""
+    parts = urlsplit(url)
+    if not parts.scheme or not parts.netloc:
+        return None  # relative: served from our own origin
+    first, dot, rest = parts.netloc.partition(".")
+    if "{" in rest:
+        return f"{parts.scheme}:"  # CSP allows a wildcard only as the leftmost label
+    return f"{parts.scheme}://{'*' if '{' in first else first}{dot}{rest}"
+
+
+# Content Security Policy (django-csp): no inline script or style; an inline script that cannot
+# be avoided (django-leaflet's widget) carries the request's nonce. Base map tiles are images
+# from BASEMAP_URL's host; data: because Leaflet stops a tile download it no longer needs by
+# pointing the image at an empty data: GIF (an image cannot run anything).
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF, NONCE],
+        "style-src": [SELF],
+        "img-src": [SELF, "data:", *filter(None, [_tile_source(BASEMAP_URL)])],
+        "connect-src": [SELF],
+        "font-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [NONE],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+    }
+}
+# No page here uses these; a script that got in could not either.
+PERMISSIONS_POLICY = {
+    feature: []
+    for feature in (
+        "accelerometer", "camera", "display-capture", "geolocation", "gyroscope", "magnetometer",
+        "microphone", "midi", "payment", "usb",
+    )
+}
+# Links to other sites do not tell them which page (a planner's, a project's) the visitor was on.
+SECURE_REFERRER_POLICY = "same-origin"
+SECURE_CONTENT_TYPE_NOSNIFF = True
+X_FRAME_OPTIONS = "DENY"
+
 # Geometries must lie inside the municipality; the demo boundary is a simplified coastline.
 PLACES_BOUNDARY_TOLERANCE_M = env.int("PLACES_BOUNDARY_TOLERANCE_M", default=500)
 # Uploads: map files for project areas, and PDF plan documents.
 GEOMETRY_UPLOAD_MAX_BYTES = env.int("GEOMETRY_UPLOAD_MAX_BYTES", default=20 * 1024 * 1024)
 PLAN_DOCUMENT_MAX_BYTES = env.int("PLAN_DOCUMENT_MAX_BYTES", default=20 * 1024 * 1024)
-# The portal's own address, for links in e-mails.
+# A request body larger than its endpoint allows is answered 413 before any of it is read, so a
+# huge upload never reaches memory or disk: the map-file and plan-document uploads take their
+# file limits above (plus the form around the file), the admin several plan documents at once,
+# and every other request form fields only (Django's limit for form data, its default).
+DATA_UPLOAD_MAX_MEMORY_SIZE = env.int("DATA_UPLOAD_MAX_MEMORY_SIZE", default=2_621_440)
+ADMIN_REQUEST_BODY_MAX_BYTES = env.int("ADMIN_REQUEST_BODY_MAX_BYTES", default=5 * PLAN_DOCUMENT_MAX_BYTES)
+# A plan document must open in pypdf, run in a separate process that gets this many seconds.
+PLAN_DOCUMENT_CHECK_SECONDS = env.int("PLAN_DOCUMENT_CHECK_SECONDS", default=15)
+# The portal's own address, for links in e-mails; `make run` sets it to the address it serves.
 SITE_URL = env.str("SITE_URL", default="http://127.0.0.1:8000")
 # Comments: length, flags that hide a comment until a moderator decides, and rate limits
 # as (seconds, comments) per user.
@@ -245,17 +313,3 @@ LOGGING = {
     # Django's default config gives its logger a handler of its own: print each line once.
     "loggers": {"django": {"handlers": [], "propagate": True}},
 }
-
-# --- Uploads and request bodies (issue 7; asker/uploads.py) ------------------------------------
-# A request body larger than its endpoint allows is answered 413 before any of it is read, so a
-# huge upload never reaches memory or disk: the map-file and plan-document uploads take their
-# file limits above (plus the form around the file), the admin several plan documents at once,
-# and every other request form fields only (Django's limit for form data, its default).
-DATA_UPLOAD_MAX_MEMORY_SIZE = env.int("DATA_UPLOAD_MAX_MEMORY_SIZE", default=2_621_440)
-ADMIN_REQUEST_BODY_MAX_BYTES = env.int("ADMIN_REQUEST_BODY_MAX_BYTES", default=5 * PLAN_DOCUMENT_MAX_BYTES)
-# After LocaleMiddleware (the 413 page is in the visitor's language), before anything that
-# reads request.POST (the control-character check, CSRF).
-MIDDLEWARE.insert(MIDDLEWARE.index("django.middleware.locale.LocaleMiddleware") + 1,
-                  "asker.uploads.RequestBodyLimitMiddleware")
-# A plan document must open in pypdf, run in a separate process that gets this many seconds.
-PLAN_DOCUMENT_CHECK_SECONDS = env.int("PLAN_DOCUMENT_CHECK_SECONDS", default=15)

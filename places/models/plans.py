@@ -119,6 +119,24 @@ class Plan(MunicipalityGeometryMixin, models.Model):
         return m2_to_dekar(self.area_m2)
 
 
+def check_plan_document(value):
+    """A plan document is a PDF that a PDF library opens, within the size limit. A model
+    validator, so the workspace form and the admin share it; a stored file is not checked again."""
+    from django.conf import settings
+    from django.template.defaultfilters import filesizeformat
+
+    from asker.uploads import validate_pdf
+
+    if getattr(value, "_committed", False):
+        return
+    limit = settings.PLAN_DOCUMENT_MAX_BYTES
+    if value.size > limit:
+        raise ValidationError(
+            _("The file is %(size)s; the limit is %(limit)s.")
+            % {"size": filesizeformat(value.size), "limit": filesizeformat(limit)}, code="too_large")
+    validate_pdf(value)
+
+
 def plan_document_path(document, filename):
     # Never the uploader's file name on disk: it may hold anything.
     return f"plans/{document.plan_id}/{uuid.uuid4().hex}.pdf"
@@ -129,7 +147,7 @@ class PlanDocument(models.Model):
 
     plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="documents")
     title = models.CharField(_("title"), max_length=200)
-    file = models.FileField(_("file"), upload_to=plan_document_path)
+    file = models.FileField(_("file"), upload_to=plan_document_path, validators=[check_plan_document])
     size = models.PositiveIntegerField(_("size in bytes"))
     uploaded_at = models.DateTimeField(_("uploaded"), auto_now_add=True)
 
@@ -143,6 +161,11 @@ class PlanDocument(models.Model):
 
     def get_absolute_url(self):
         return reverse("places:plan_document", args=[self.plan.plan_id, self.pk])
+
+    def save(self, *args, **kwargs):
+        if self.file:
+            self.size = self.file.size
+        super().save(*args, **kwargs)
 
     @property
     def download_name(self):

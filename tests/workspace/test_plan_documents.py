@@ -103,7 +103,6 @@ def test_check_that_overruns_its_time_is_refused(planner_client, world, settings
     assert not PlanDocument.objects.exists()
 
 
-@pytest.mark.xfail(strict=True, reason="places.views.plan_document must pass as_attachment=True (owned elsewhere)")
 def test_document_is_served_as_an_attachment(planner_client, client, world):
     post(planner_client, world["plan"], title="Plankart")
     response = client.get(PlanDocument.objects.get().get_absolute_url())
@@ -150,3 +149,26 @@ def test_document_of_another_plan_is_404(client, world, planner_client):
     post(planner_client, world["plan"])
     document = PlanDocument.objects.get()
     assert client.get(f"/planer/3203000000/dokumenter/{document.pk}/").status_code == 404
+
+
+def test_the_admin_shares_the_rule(admin_client, world, media):
+    """The admin's document inline saves through the model, whose validator is the same check."""
+    plan = world["plan"]
+    page = admin_client.get(f"/admin/places/plan/{plan.pk}/change/")
+    assert page.status_code == 200
+    form = page.context["adminform"].form
+    data = {name: form[name].value() or "" for name in form.fields}
+    data["boundary"] = plan.boundary.json if plan.boundary else ""
+    data.update({"documents-TOTAL_FORMS": 1, "documents-INITIAL_FORMS": 0, "documents-MIN_NUM_FORMS": 0,
+                 "documents-MAX_NUM_FORMS": 1000, "documents-0-title": "Plankart",
+                 "documents-0-file": SimpleUploadedFile("plankart.pdf", b"<html><script>alert(1)</script></html>",
+                                                        content_type="application/pdf")})
+    response = admin_client.post(f"/admin/places/plan/{plan.pk}/change/", data)
+    assert response.status_code == 200  # the form again, with the message
+    assert "Filen er ikke en PDF" in response.content.decode()
+    assert not PlanDocument.objects.exists()
+    data["documents-0-file"] = SimpleUploadedFile("plankart.pdf", make_pdf(), content_type="application/pdf")
+    response = admin_client.post(f"/admin/places/plan/{plan.pk}/change/", data)
+    assert response.status_code == 302, response.content.decode()[-3000:]
+    document = PlanDocument.objects.get()
+    assert document.size == document.file.size > 0
