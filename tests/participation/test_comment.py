@@ -1,5 +1,6 @@
 """Writing a comment: signed in, while open, inside the area; bad input changes nothing."""
 
+import re
 from datetime import timedelta
 
 import pytest
@@ -153,11 +154,29 @@ def test_only_pending_comments_can_be_changed(kari, consultation, resident, stat
 
 
 def test_nobody_changes_someone_elses_comment(kari, consultation):
-    other = CommentFactory(consultation=consultation, state="pending", text="Annens")
+    other = CommentFactory(consultation=consultation, state="published", text="Annens")
     response = kari.post(f"{consultation.get_absolute_url()}kommentar/{other.pk}/endre/", {"text": "Kapret"})
     other.refresh_from_db()
     assert response.status_code == 302 and other.text == "Annens"
     assert "bare endre din egen" in kari.get(consultation.get_absolute_url()).content.decode()
+
+
+def page(response):
+    """The page without what differs on every answer (the masked CSRF token)."""
+    return re.sub(r'name="csrfmiddlewaretoken" value="[^"]*"', "", response.content.decode())
+
+
+@pytest.mark.parametrize("action, data", [("endre", {"text": "Kapret"}), ("slett", {}), ("flagg", {"reason": "spam"})])
+def test_someone_elses_unpublished_comment_answers_as_if_it_did_not_exist(kari, consultation, action, data):
+    # Its id must not tell that it exists: the same 404 as an id no comment has.
+    other = CommentFactory(consultation=consultation, state="pending", text="Annens")
+    base = consultation.get_absolute_url()
+    unknown = kari.post(f"{base}kommentar/999999/{action}/", data)
+    response = kari.post(f"{base}kommentar/{other.pk}/{action}/", data)
+    assert unknown.status_code == response.status_code == 404
+    assert page(response).replace(f"/{other.pk}/", "/999999/") == page(unknown)
+    other.refresh_from_db()
+    assert other.text == "Annens" and other.state == "pending" and not other.flags.exists()
 
 
 def test_empty_change_is_refused(kari, consultation, resident):

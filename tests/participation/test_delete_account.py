@@ -26,7 +26,7 @@ def nb(text):
 @pytest.fixture
 def world(db):
     kari = UserFactory(username="kari")
-    moderator = UserFactory(username="mona")
+    moderator = UserFactory(username="mona", role="moderator")
     other = UserFactory(username="per")
     published = CommentFactory(author=kari, text="Publisert tekst", place_name="Torget",
                                location=Point(10.441, 59.831, srid=4326))

@@ -38,7 +38,7 @@ def kari(db):
 
 @pytest.fixture
 def moderator(db):
-    return UserFactory(username="mona-moderator", first_name="Mona", last_name="Moderatorsen")
+    return UserFactory(username="mona-moderator", first_name="Mona", last_name="Moderatorsen", role="moderator")
 
 
 @pytest.fixture
