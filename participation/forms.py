@@ -1,13 +1,25 @@
 from django import forms
+from django.core.validators import MaxLengthValidator
 from django.utils.translation import gettext_lazy as _
 
 from asker.forms import AccessibleErrorsMixin
 
 from .gazetteer import PLACE_HELP
 from .models import Flag
+from .services import comment_max_length
 
 
-class CommentForm(AccessibleErrorsMixin, forms.Form):
+class CommentTextMixin:
+    """Writing and changing a comment share one limit (COMMENT_MAX_LENGTH, read when the form is made)."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        limit = comment_max_length()
+        self.fields["text"].max_length = limit
+        self.fields["text"].validators.append(MaxLengthValidator(limit))
+
+
+class CommentForm(CommentTextMixin, AccessibleErrorsMixin, forms.Form):
     text = forms.CharField(label=_("Your comment"), widget=forms.Textarea(attrs={"rows": 5}))
     place = forms.CharField(label=_("Place (optional)"), required=False, max_length=200, help_text=PLACE_HELP)
     # Filled by clicking the map; the place-name field is the way without a mouse.
@@ -19,6 +31,15 @@ class CommentForm(AccessibleErrorsMixin, forms.Form):
                               widget=forms.TextInput(attrs={"tabindex": "-1", "autocomplete": "off"}))
 
 
+class EditCommentForm(CommentTextMixin, AccessibleErrorsMixin, forms.Form):
+    text = forms.CharField(label=_("Change your comment"), widget=forms.Textarea(attrs={"rows": 3}))
+
+
 class FlagForm(AccessibleErrorsMixin, forms.Form):
     reason = forms.ChoiceField(label=_("Why should a moderator look at this comment?"), choices=Flag.Reason.choices)
     note = forms.CharField(label=_("Note (optional)"), required=False, max_length=500)
+
+
+class SecondReviewForm(AccessibleErrorsMixin, forms.Form):
+    note = forms.CharField(label=_("Why should the comment be looked at again? (optional)"), required=False,
+                           max_length=1000, widget=forms.Textarea(attrs={"rows": 3}))

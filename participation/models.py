@@ -7,12 +7,24 @@ append-only ModerationAction log.
 from django.conf import settings
 from django.contrib.gis.db import models
 from django.core.exceptions import ValidationError
-from django.db.models import Q
+from django.db.models import F, Q
+from django.db.models.functions import MD5
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from places.models import Centre, DevelopmentProject, Municipality, Plan
+
+
+class ConsultationQuerySet(models.QuerySet):
+    """Who may see a consultation follows its subject: one about a confidential or archived
+    project is as hidden as the project (DevelopmentProject.objects decides that)."""
+
+    def public(self):
+        return self.filter(Q(project__isnull=True) | Q(project__in=DevelopmentProject.objects.public()))
+
+    def visible_to(self, user):
+        return self.filter(Q(project__isnull=True) | Q(project__in=DevelopmentProject.objects.visible_to(user)))
 
 
 class Consultation(models.Model):
@@ -48,6 +60,8 @@ class Consultation(models.Model):
     anonymised_at = models.DateTimeField(_("authors removed"), null=True, blank=True)
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
                                    related_name="+")
+
+    objects = ConsultationQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("consultation")
@@ -117,6 +131,22 @@ class Consultation(models.Model):
             raise ValidationError(errors)
 
 
+class CommentQuerySet(models.QuerySet):
+    def published(self):
+        return self.filter(state=self.model.State.PUBLISHED)
+
+    def visible_to(self, user):
+        """What the public pages show this user: published comments and their own, in the
+        consultations they may see. Anything else answers as if it did not exist."""
+        shown = Q(state=self.model.State.PUBLISHED)
+        if user.is_authenticated:
+            shown |= Q(author=user)
+        return self.filter(shown, consultation__in=Consultation.objects.visible_to(user))
+
+
+DUPLICATE_COMMENT = "one_text_per_author_and_consultation"
+
+
 class Comment(models.Model):
     class State(models.TextChoices):
         PENDING = "pending", _("Waiting for moderation")
@@ -137,11 +167,19 @@ class Comment(models.Model):
     updated_at = models.DateTimeField(_("changed"), auto_now=True)
     second_review_requested_at = models.DateTimeField(_("second review asked for"), null=True, blank=True)
 
+    objects = CommentQuerySet.as_manager()
+
     class Meta:
         verbose_name = _("comment")
         verbose_name_plural = _("comments")
         ordering = ["created_at", "pk"]
         indexes = [models.Index(fields=["consultation", "state", "created_at"])]
+        constraints = [
+            # Refused by the database, so two identical posts sent at once cannot both pass the
+            # check before the insert. A digest, because an index entry cannot hold a long text.
+            models.UniqueConstraint(F("consultation"), F("author"), MD5("text"), name=DUPLICATE_COMMENT,
+                                    violation_error_message=_("You have already posted this comment.")),
+        ]
 
     def __str__(self):
         return self.text[:60]
@@ -220,6 +258,12 @@ class ModerationAction(models.Model):
         raise ValueError("The moderation log is append-only.")
 
 
+class CommentingBlockQuerySet(models.QuerySet):
+    def running_for(self, user, now=None):
+        """The block that stops `user` commenting now (the one that lasts longest), or None."""
+        return self.filter(user=user, until__gt=now or timezone.now()).order_by("-until").first()
+
+
 class CommentingBlock(models.Model):
     """A moderator's stop on a user's commenting, until a date, with a reason."""
 
@@ -229,6 +273,8 @@ class CommentingBlock(models.Model):
     note = models.TextField(_("note"), blank=True)
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
     created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = CommentingBlockQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("commenting block")

@@ -15,13 +15,18 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from accounts import ratelimit
+
 from . import data, services
+from .forms import SecondReviewForm
 from .models import Comment, ModerationAction
 
 S = Comment.State
 A = ModerationAction.Action
 # The state a comment is in -> the log actions that put it there.
 DECIDED_BY = {S.REJECTED: [A.REJECTED], S.HIDDEN: [A.HIDDEN, A.AUTO_HIDDEN]}
+# Password tries on the deletion page, per account: (tries, seconds).
+DELETE_ACCOUNT_TRIES = (5, 15 * 60)
 
 
 @never_cache
@@ -34,20 +39,19 @@ def my_data(request):
         decision = None
         if comment.state in DECIDED_BY:
             decision = comment.actions.filter(action__in=DECIDED_BY[comment.state]).order_by("-created_at", "-pk").first()
-        rows.append({
-            "comment": comment,
-            "decision": decision,
-            "can_ask_review": comment.state in DECIDED_BY and not comment.second_review_requested_at,
-        })
-    return render(request, "participation/mydata/index.html", {"rows": rows})
+        rows.append({"comment": comment, "decision": decision})
+    return render(request, "participation/mydata/index.html", {"rows": rows, "review_form": SecondReviewForm()})
 
 
 @require_POST
 @login_required
 def ask_second_review(request, pk):
     comment = get_object_or_404(Comment, pk=pk, author=request.user)
+    form = SecondReviewForm(request.POST)
     try:
-        services.request_second_review(comment, request.user, note=request.POST.get("note", "").strip()[:1000])
+        if not form.is_valid():
+            raise services.Refused(" ".join(form.errors["note"]))
+        services.request_second_review(comment, request.user, note=form.cleaned_data["note"].strip())
     except services.Refused as refusal:
         messages.error(request, refusal.message)
     else:
@@ -86,6 +90,10 @@ class DeleteAccountForm(forms.Form):
 @login_required
 def delete_account(request):
     if request.method == "POST":
+        # Each try counts, so the page cannot be used to guess the password of a signed-in session.
+        wait = ratelimit.hit("delete_account", request.user.pk, *DELETE_ACCOUNT_TRIES)
+        if wait:
+            return ratelimit.too_many(request, wait)
         form = DeleteAccountForm(request.user, request.POST)
         if form.is_valid():
             data.delete_account(request.user)

@@ -7,17 +7,20 @@ the moderation log, so a view can never move a comment in a way the rules do not
 import logging
 from datetime import timedelta
 
+import rules
 from django.conf import settings
-from django.core.cache import cache
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from accounts import ratelimit
 from asker import mail
+from asker.roles import is_moderation_staff, is_planning_staff, is_signed_in
 
-from .models import Comment, CommentingBlock, Flag, ModerationAction
+from . import rules as r
+from .models import DUPLICATE_COMMENT, Comment, CommentingBlock, Flag, ModerationAction
 
 logger = logging.getLogger(__name__)
 
@@ -63,58 +66,132 @@ def rate_limits():
 
 
 def active_block(user, now=None):
-    now = now or timezone.now()
-    return CommentingBlock.objects.filter(user=user, until__gt=now).order_by("-until").first()
+    return CommentingBlock.objects.running_for(user, now)
 
 
-def _check_rate(user):
-    """Count this comment against the user's limits (fixed windows in the cache)."""
-    now = int(timezone.now().timestamp())
-    for seconds, limit in rate_limits():
-        key = f"comment-rate:{user.pk}:{seconds}:{now // seconds}"
-        try:
-            cache.add(key, 0, seconds)
-            count = cache.incr(key)
-        except ValueError:
-            count = 1
-        except Exception:  # the cache (Redis) is down: commenting must still work
-            logger.warning("comment rate limit skipped: cache unavailable", exc_info=True)
-            return
-        if count > limit:
-            raise Refused(_("You have written many comments in a short time. Wait a little and try again."))
+def _blocked_message(block):
+    return _("You cannot comment until %(until)s: %(reason)s.") % {
+        "until": timezone.localtime(block.until).strftime("%d.%m.%Y %H:%M"), "reason": block.get_reason_display()}
 
 
-def submit(consultation, author, text, location=None, place_name="", parent=None):
-    """A new comment (or reply) from a signed-in resident, or Refused with the reason."""
+def _why_not_comment(user, consultation):
+    if not is_signed_in.test(user):
+        return _("Sign in to comment.")
+    if not r.is_open_consultation.test(user, consultation):
+        return _("This consultation is not open for comments.")
+    block = r.running_block(user)
+    if block is not None:
+        return _blocked_message(block)
+    return None
+
+
+def _why_not(perm, user, obj):
+    """Which part of rule `perm` says no, in words for the person who tried."""
+    own = isinstance(obj, Comment) and r.is_own.test(user, obj)
+    if perm == "participation.comment":
+        return _why_not_comment(user, obj)
+    if perm == "participation.reply":
+        if not r.is_published.test(user, obj):
+            return _("You can only reply to a published comment in this consultation.")
+        if not r.is_top_level.test(user, obj):
+            return _("You can reply to a comment, but not to a reply.")
+        return _why_not_comment(user, obj.consultation)
+    if perm == "participation.edit_own_comment":
+        if not own or not r.is_pending.test(user, obj):
+            return _("You can only change your own comment while it waits for moderation.")
+        return _why_not_comment(user, obj.consultation)
+    if perm == "participation.withdraw_own_comment":
+        return _("You can only delete your own comment while it waits for moderation.")
+    if perm == "participation.flag_comment":
+        if not is_signed_in.test(user):
+            return _("Sign in to report a comment.")
+        if own:
+            return _("You cannot flag your own comment.")
+        return _("This comment is not shown, so it cannot be flagged.")
+    if perm == "participation.ask_second_review":
+        if not own:
+            return _("Only the author can ask for a second review.")
+        if not r.is_decided_against.test(user, obj):
+            return _("Only a rejected or hidden comment can be reviewed again.")
+        return _("You have already asked for a second review of this comment.")
+    if perm == "participation.moderate" or (perm == "participation.block_user" and not is_moderation_staff.test(user)):
+        return _("Only moderators can do that.")
+    if perm == "participation.block_user":
+        return _("You cannot block yourself.")
+    if perm == "participation.close_consultation":
+        if not is_planning_staff.test(user):
+            return _("Only planners can close a consultation.")
+        return _("The consultation is already closed.")
+    return None
+
+
+def require(perm, user, obj=None):
+    """Go on if rule `perm` lets `user` act on `obj`; else Refused, saying which part said no."""
+    if not rules.has_perm(perm, user, obj):
+        raise Refused(_why_not(perm, user, obj) or _("You cannot do that."))
+
+
+def _clean_text(text):
     text = (text or "").strip()
-    if not consultation.is_open:
-        raise Refused(_("This consultation is not open for comments."))
-    block = active_block(author)
-    if block:
-        raise Refused(_("You cannot comment until %(until)s: %(reason)s.") % {
-            "until": timezone.localtime(block.until).strftime("%d.%m.%Y %H:%M"), "reason": block.get_reason_display()})
     if not text:
         raise Refused(_("Write a comment first."), "text")
     if len(text) > comment_max_length():
         raise Refused(_("The comment is %(length)s characters long; the limit is %(limit)s.") % {
             "length": len(text), "limit": comment_max_length()}, "text")
-    if parent is not None and (parent.consultation_id != consultation.pk or parent.state != S.PUBLISHED):
-        raise Refused(_("You can only reply to a published comment in this consultation."))
+    return text
+
+
+def _duplicate():
+    return Refused(_("You have already posted this comment."), "text")
+
+
+def _count_against_rate(user):
+    """One more post by `user` in each window of COMMENT_RATE_LIMITS, counted atomically in
+    the database, so concurrent posts cannot slip past the limit and Redis may be down."""
+    for seconds, limit in rate_limits():
+        if ratelimit.hit("comment", user.pk, limit, seconds):
+            raise Refused(_("You have written many comments in a short time. Wait a little and try again."))
+
+
+def _saving_text(save):
+    """Run `save` (an insert or update of a comment's text); the database's refusal of a
+    duplicate becomes the same message as the check before it."""
+    try:
+        with transaction.atomic():
+            return save()
+    except IntegrityError as exc:
+        if DUPLICATE_COMMENT in str(exc):
+            raise _duplicate() from exc
+        raise
+
+
+def submit(consultation, author, text, location=None, place_name="", parent=None):
+    """A new comment (or reply) from a signed-in resident, or Refused with the reason."""
+    if parent is None:
+        require("participation.comment", author, consultation)
+    else:
+        if parent.consultation_id != consultation.pk:
+            raise Refused(_("You can only reply to a published comment in this consultation."))
+        require("participation.reply", author, parent)
+    text = _clean_text(text)
     if location is not None:
         area = consultation.subject_area()
         if area is not None and not area.buffer(0.0005).contains(location):
             raise Refused(_("The place you chose lies outside the area of this consultation."), "place")
     if Comment.objects.filter(consultation=consultation, author=author, text=text).exists():
-        raise Refused(_("You have already posted this comment."), "text")
-    _check_rate(author)
-    with transaction.atomic():
+        raise _duplicate()
+    _count_against_rate(author)
+
+    def save():
         comment = Comment.objects.create(
             consultation=consultation, author=author, text=text, location=location,
             place_name=place_name[:200], parent=parent,
             state=S.PUBLISHED if consultation.moderation == consultation.Moderation.POST else S.PENDING,
         )
         ModerationAction.objects.create(comment=comment, actor=author, action=A.SUBMITTED)
-    return comment
+        return comment
+
+    return _saving_text(save)
 
 
 def _transition(comment, action, actor, reason="", note=""):
@@ -132,28 +209,29 @@ def _transition(comment, action, actor, reason="", note=""):
 
 @transaction.atomic
 def moderate(comment, moderator, action, reason="", note=""):
+    require("participation.moderate", moderator, comment)
     comment = Comment.objects.select_for_update().get(pk=comment.pk)
     entry = _transition(comment, action, moderator, reason, note)
     comment.flags.filter(settled_at__isnull=True).update(settled_at=timezone.now())
     if action in TELL_AUTHOR and comment.author and comment.author.email:
-        transaction.on_commit(lambda: tell_author(comment, entry))
+        _tell_author_after_commit(comment, entry)
     return comment
 
 
 def flag(comment, user, reason, note=""):
-    """Anyone signed in may flag a published or pending comment once; enough flags hide it."""
-    if comment.state not in (S.PUBLISHED, S.PENDING):
-        raise Refused(_("This comment is not shown, so it cannot be flagged."))
-    if comment.author_id == user.pk:
-        raise Refused(_("You cannot flag your own comment."))
-    if Flag.objects.filter(comment=comment, user=user).exists():
-        raise Refused(_("You have already flagged this comment. A moderator will look at it."))
-    with transaction.atomic():
-        Flag.objects.create(comment=comment, user=user, reason=reason, note=note[:500])
-        comment = Comment.objects.select_for_update().get(pk=comment.pk)
-        flaggers = comment.flags.filter(settled_at__isnull=True).values("user").distinct().count()
-        if comment.state == S.PUBLISHED and flaggers >= flag_threshold():
-            _transition(comment, A.AUTO_HIDDEN, None, note=_("Hidden after flags from %(n)s people") % {"n": flaggers})
+    """Anyone signed in may flag a published comment of someone else's once; enough flags hide it."""
+    try:
+        with transaction.atomic():
+            # Locked, so the count of flaggers and the hiding agree even when flags come at once.
+            comment = Comment.objects.select_for_update().get(pk=comment.pk)
+            require("participation.flag_comment", user, comment)
+            Flag.objects.create(comment=comment, user=user, reason=reason, note=note[:500])
+            flaggers = comment.flags.filter(settled_at__isnull=True).values("user").distinct().count()
+            if flaggers >= flag_threshold():
+                _transition(comment, A.AUTO_HIDDEN, None,
+                            note=_("Hidden after flags from %(n)s people") % {"n": flaggers})
+    except IntegrityError as exc:  # the constraint one_flag_per_person
+        raise Refused(_("You have already flagged this comment. A moderator will look at it.")) from exc
     return comment
 
 
@@ -161,38 +239,46 @@ def flag(comment, user, reason, note=""):
 def request_second_review(comment, author, note=""):
     # Locked, so two requests at once cannot both pass the once-only check.
     comment = Comment.objects.select_for_update().get(pk=comment.pk)
-    if comment.author_id != author.pk:
-        raise Refused(_("Only the author can ask for a second review."))
-    if comment.state not in (S.REJECTED, S.HIDDEN):
-        raise Refused(_("Only a rejected or hidden comment can be reviewed again."))
-    if comment.second_review_requested_at:
-        raise Refused(_("You have already asked for a second review of this comment."))
+    require("participation.ask_second_review", author, comment)
     comment.second_review_requested_at = timezone.now()
     comment.save(update_fields=["second_review_requested_at", "updated_at"])
     entry = ModerationAction.objects.create(comment=comment, actor=author, action=A.REVIEW_REQUESTED, note=note)
     if author.email:
-        transaction.on_commit(lambda: tell_author(comment, entry))
+        _tell_author_after_commit(comment, entry)
     return comment
 
 
 def edit_own(comment, author, text):
-    if comment.author_id != author.pk or comment.state != S.PENDING:
-        raise Refused(_("You can only change your own comment while it waits for moderation."))
-    text = (text or "").strip()
-    if not text or len(text) > comment_max_length():
-        raise Refused(_("Write a comment of at most %(limit)s characters.") % {"limit": comment_max_length()})
-    with transaction.atomic():
-        comment.text = text
-        comment.save(update_fields=["text", "updated_at"])
-        ModerationAction.objects.create(comment=comment, actor=author, action=A.EDITED)
+    """The author changes a comment no one has moderated yet, under the rules of posting it:
+    the consultation is open, the author is not blocked, the text is new and within the
+    length, and the change counts against the rate limit."""
+    require("participation.edit_own_comment", author, comment)
+    text = _clean_text(text)
+    if text == comment.text:
+        return comment
+    if Comment.objects.filter(consultation=comment.consultation_id, author=author, text=text).exclude(
+            pk=comment.pk).exists():
+        raise _duplicate()
+    _count_against_rate(author)
+
+    def save():
+        # Locked and asked again: a moderator may have decided on it since the page was shown.
+        locked = Comment.objects.select_for_update().get(pk=comment.pk)
+        require("participation.edit_own_comment", author, locked)
+        locked.text = text
+        locked.save(update_fields=["text", "updated_at"])
+        ModerationAction.objects.create(comment=locked, actor=author, action=A.EDITED)
+        return locked
+
+    return _saving_text(save)
 
 
 @transaction.atomic
 def withdraw_own(comment, author):
     """The author takes back a comment no one has moderated yet: it is theirs to delete. The
     log keeps its entries (with the comment link emptied) and says it was withdrawn."""
-    if comment.author_id != author.pk or comment.state != S.PENDING:
-        raise Refused(_("You can only delete your own comment while it waits for moderation."))
+    comment = Comment.objects.select_for_update().get(pk=comment.pk)
+    require("participation.withdraw_own_comment", author, comment)
     ModerationAction.objects.create(comment=comment, actor=author, action=A.WITHDRAWN)
     comment.flags.all().delete()
     comment.delete()
@@ -201,16 +287,34 @@ def withdraw_own(comment, author):
 @transaction.atomic
 def block(user, moderator, days, reason, note="", comment=None):
     """Stop `user` commenting for `days`; when a comment was the cause, its log says so."""
+    require("participation.block_user", moderator, user)
     if days < 1 or days > 3650:
         raise Refused(_("Block for 1 to 3650 days."))
     if reason not in ModerationAction.Reason.values:
         raise Refused(_("Choose a reason from the list."))
     stop = CommentingBlock.objects.create(user=user, until=timezone.now() + timedelta(days=days),
                                           reason=reason, note=note, created_by=moderator)
+    r.forget_block(user)
     if comment is not None:
         ModerationAction.objects.create(comment=comment, actor=moderator, action=A.AUTHOR_BLOCKED,
                                         reason=reason, note=note)
     return stop
+
+
+def close_consultation(consultation, user):
+    """Stop comments now. One that has not opened yet never will: it is closed, not moved."""
+    require("participation.close_consultation", user, consultation)
+    now = timezone.now()
+    consultation.opens_at = min(consultation.opens_at, now - timedelta(seconds=1))
+    consultation.closes_at = now
+    consultation.save(update_fields=["opens_at", "closes_at"])
+    return consultation
+
+
+def _tell_author_after_commit(comment, entry):
+    # robust: a failure to queue one mail is logged and never undoes or stops a decision
+    # (a bulk decision runs one transaction per comment, and each must go through).
+    transaction.on_commit(lambda: tell_author(comment, entry), robust=True)
 
 
 def tell_author(comment, entry):

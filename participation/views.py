@@ -15,21 +15,17 @@ from django.views.decorators.http import require_POST, require_safe
 from places.models import Centre
 
 from . import gazetteer, services
-from .forms import CommentForm, FlagForm
+from .forms import CommentForm, EditCommentForm, FlagForm
 from .models import Comment, Consultation
+from .rules import running_block
 
 PAGE_SIZE = 50
-
-
-def visible_consultations():
-    # A consultation about a project that is (again) confidential or archived is not public.
-    return Consultation.objects.exclude(project__visibility="confidential").exclude(project__archived_at__isnull=False)
 
 
 @require_safe
 def consultation_list(request):
     now = timezone.now()
-    qs = visible_consultations().select_related("plan", "project", "centre").defer(
+    qs = Consultation.objects.visible_to(request.user).select_related("plan", "project", "centre").defer(
         "area", "text", "plan__boundary", "project__geometry", "centre__catchment")
     centre = None
     error = None
@@ -52,9 +48,11 @@ def consultation_list(request):
 
 
 def _detail(request, consultation, form, status=200):
-    published = (Comment.objects.filter(consultation=consultation, state=Comment.State.PUBLISHED, parent=None)
+    # Through the consultation's own manager, so each comment knows its consultation without
+    # a query when the template asks the rules about it.
+    published = (consultation.comments.published().filter(parent=None)
                  .select_related("author").prefetch_related(
-                     Prefetch("replies", queryset=Comment.objects.filter(state=Comment.State.PUBLISHED)
+                     Prefetch("replies", queryset=Comment.objects.published()
                               .select_related("author").order_by("created_at"))))
     page = Paginator(published, PAGE_SIZE).get_page(request.GET.get("side"))
     points = {"type": "FeatureCollection", "features": [
@@ -65,28 +63,36 @@ def _detail(request, consultation, form, status=200):
     context = {
         "consultation": consultation, "page": page, "form": form, "flag_form": FlagForm(),
         "area_geojson": json.loads(area.json) if area else None, "points": points,
-        "my_pending": (Comment.objects.filter(consultation=consultation, author=request.user, state=Comment.State.PENDING)
+        "my_pending": (consultation.comments.filter(author=request.user, state=Comment.State.PENDING)
                        if request.user.is_authenticated else []),
+        "block": running_block(request.user),
         "max_length": services.comment_max_length(),
     }
     return render(request, "participation/consultation_detail.html", context, status=status)
 
 
-def _get(slug):
-    return get_object_or_404(visible_consultations().select_related("plan", "project", "centre"), slug=slug)
+def _get(request, slug):
+    return get_object_or_404(Consultation.objects.visible_to(request.user).select_related("plan", "project", "centre"),
+                             slug=slug)
 
 
 @require_safe
 def consultation_detail(request, slug):
-    consultation = _get(slug)
+    consultation = _get(request, slug)
     return _detail(request, consultation, CommentForm())
 
 
 @require_POST
 def comment(request, slug):
-    consultation = _get(slug)
+    consultation = _get(request, slug)
     if not request.user.is_authenticated:
         return redirect_to_login(consultation.get_absolute_url())
+    try:
+        services.require("participation.comment", request.user, consultation)
+    except services.Refused as exc:
+        # The page says why there is no form; the message says what happened to this one.
+        messages.error(request, exc.message)
+        return _detail(request, consultation, CommentForm(), status=400)
     form = CommentForm(request.POST)
     if not form.is_valid():
         return _detail(request, consultation, form, status=400)
@@ -106,7 +112,8 @@ def comment(request, slug):
         location, place_name = found
     parent = None
     if data["parent"]:
-        parent = Comment.objects.filter(pk=data["parent"]).first()
+        # Only a comment this user can see: one that is not shown answers as if it did not exist.
+        parent = Comment.objects.visible_to(request.user).filter(pk=data["parent"], consultation=consultation).first()
         if parent is None:
             form.add_error(None, _("The comment you replied to no longer exists."))
             return _detail(request, consultation, form, status=400)
@@ -125,10 +132,12 @@ def comment(request, slug):
 def _on_comment(request, slug, pk, act, success):
     """Run `act(comment)` for the signed-in user on one comment of this consultation; a
     refusal becomes an error message, and the visitor goes back to the consultation."""
-    consultation = _get(slug)
+    consultation = _get(request, slug)
     if not request.user.is_authenticated:
         return redirect_to_login(consultation.get_absolute_url())
-    target = get_object_or_404(Comment, pk=pk, consultation=consultation)
+    # A comment this user cannot see (not published, not their own) is answered exactly as one
+    # that does not exist, so an id tells nothing.
+    target = get_object_or_404(Comment.objects.visible_to(request.user), pk=pk, consultation=consultation)
     try:
         act(target)
     except services.Refused as exc:
@@ -143,6 +152,7 @@ def flag(request, slug, pk):
     form = FlagForm(request.POST)
 
     def act(comment):
+        services.require("participation.flag_comment", request.user, comment)
         if not form.is_valid():
             raise services.Refused(_("Choose why the comment should be looked at."))
         services.flag(comment, request.user, form.cleaned_data["reason"], form.cleaned_data["note"])
@@ -158,6 +168,12 @@ def withdraw(request, slug, pk):
 
 @require_POST
 def edit(request, slug, pk):
-    return _on_comment(request, slug, pk,
-                       lambda comment: services.edit_own(comment, request.user, request.POST.get("text", "")),
-                       _("Your comment is changed."))
+    form = EditCommentForm(request.POST)
+
+    def act(comment):
+        services.require("participation.edit_own_comment", request.user, comment)
+        if not form.is_valid():
+            raise services.Refused(" ".join(form.errors["text"]))
+        services.edit_own(comment, request.user, form.cleaned_data["text"])
+
+    return _on_comment(request, slug, pk, act, _("Your comment is changed."))

@@ -1,16 +1,14 @@
 """Planners open, edit and close consultations (the models live in participation)."""
 
-from datetime import timedelta
-
 from django import forms
 from django.contrib import messages
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from leaflet.forms.widgets import LeafletWidget
 
 from asker.decorators import permission_required
+from participation import services
 from participation.models import Consultation
 from places.models import DevelopmentProject
 from places.services import current_municipality
@@ -33,8 +31,8 @@ class ConsultationForm(ModelErrorsMixin, forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["project"].queryset = DevelopmentProject.objects.filter(
-            visibility="public", archived_at__isnull=True).order_by("name")
+        # Only a project the public can see can be consulted on (Consultation.clean says why).
+        self.fields["project"].queryset = DevelopmentProject.objects.public().order_by("name")
         for name in ("opens_at", "closes_at"):
             self.fields[name].input_formats = ["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M", "%d.%m.%Y %H:%M"]
 
@@ -73,11 +71,10 @@ def consultation_edit(request, pk=None):
 @consultation_manager
 def consultation_close(request, pk):
     consultation = get_object_or_404(Consultation, pk=pk)
-    now = timezone.now()
-    if consultation.closes_at <= now:
-        messages.error(request, _("The consultation is already closed."))
+    try:
+        services.close_consultation(consultation, request.user)
+    except services.Refused as refusal:
+        messages.error(request, refusal.message)
     else:
-        consultation.closes_at = max(now, consultation.opens_at + timedelta(seconds=1))
-        consultation.save(update_fields=["closes_at"])
         messages.success(request, _("“%(name)s” is closed for comments.") % {"name": consultation.title})
     return redirect("workspace:consultation_edit", pk=consultation.pk)

@@ -98,3 +98,11 @@ def test_forged_csrf(moderator):
                                                 "csrfmiddlewaretoken": "x" * 64})
     assert response.status_code == 403
     assert not CommentingBlock.objects.exists()
+
+
+def test_a_moderator_cannot_block_themselves(mod_client, moderator):
+    comment = CommentFactory(state="published", author=moderator)
+    assert "/blokker/" not in mod_client.get(f"/moderering/kommentar/{comment.pk}/").content.decode()
+    response = mod_client.post(block_url(comment), {"block-days": "7", "block-reason": "spam"}, follow=True)
+    assert [m.level_tag for m in response.context["messages"]] == ["error"]
+    assert not CommentingBlock.objects.exists()

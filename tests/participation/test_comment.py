@@ -1,5 +1,6 @@
 """Writing a comment: signed in, while open, inside the area; bad input changes nothing."""
 
+import re
 from datetime import timedelta
 
 import pytest
@@ -7,6 +8,7 @@ from django.test import Client
 from django.utils import timezone
 
 from participation import services
+from participation.moderation import queue_queryset
 from participation.models import Comment, CommentingBlock
 from tests.factories import CommentFactory, small_square
 
@@ -99,7 +101,7 @@ def test_same_text_twice(kari, consultation):
 
 
 def test_rate_limit(kari, consultation, settings):
-    settings.COMMENT_RATE_LIMITS = [(60, 2)]
+    settings.COMMENT_RATE_LIMITS = [(3600, 2)]  # an hour: no window ends during the test
     assert post(kari, consultation, text="en").status_code == 302
     assert post(kari, consultation, text="to").status_code == 302
     response = post(kari, consultation, text="tre")
@@ -153,11 +155,41 @@ def test_only_pending_comments_can_be_changed(kari, consultation, resident, stat
 
 
 def test_nobody_changes_someone_elses_comment(kari, consultation):
-    other = CommentFactory(consultation=consultation, state="pending", text="Annens")
+    other = CommentFactory(consultation=consultation, state="published", text="Annens")
     response = kari.post(f"{consultation.get_absolute_url()}kommentar/{other.pk}/endre/", {"text": "Kapret"})
     other.refresh_from_db()
     assert response.status_code == 302 and other.text == "Annens"
     assert "bare endre din egen" in kari.get(consultation.get_absolute_url()).content.decode()
+
+
+def page(response):
+    """The page without what differs on every answer (the masked CSRF token)."""
+    return re.sub(r'name="csrfmiddlewaretoken" value="[^"]*"', "", response.content.decode())
+
+
+@pytest.mark.parametrize("state", ["pending", "rejected", "hidden"])
+@pytest.mark.parametrize("action, data", [("endre", {"text": "Kapret"}), ("slett", {}), ("flagg", {"reason": "spam"})])
+def test_someone_elses_unpublished_comment_answers_as_if_it_did_not_exist(kari, consultation, action, data, state):
+    # Its id must not tell that it exists: the same 404 as an id no comment has, and a flag
+    # never puts it in the moderation queue.
+    other = CommentFactory(consultation=consultation, state=state, text="Annens")
+    queued = set(queue_queryset().values_list("pk", flat=True))
+    base = consultation.get_absolute_url()
+    unknown = kari.post(f"{base}kommentar/999999/{action}/", data)
+    response = kari.post(f"{base}kommentar/{other.pk}/{action}/", data)
+    assert unknown.status_code == response.status_code == 404
+    assert page(response).replace(f"/{other.pk}/", "/999999/") == page(unknown)
+    other.refresh_from_db()
+    assert other.text == "Annens" and other.state == state and not other.flags.exists()
+    assert set(queue_queryset().values_list("pk", flat=True)) == queued
+
+
+@pytest.mark.parametrize("state", ["pending", "rejected", "hidden"])
+def test_the_service_refuses_a_flag_on_an_unpublished_comment(consultation, resident, state):
+    other = CommentFactory(consultation=consultation, state=state)
+    with pytest.raises(services.Refused):
+        services.flag(other, resident, "spam")
+    assert not other.flags.exists()
 
 
 def test_empty_change_is_refused(kari, consultation, resident):
@@ -174,11 +206,14 @@ def test_links_in_comments_are_safe_links(client, consultation):
     assert 'href="javascript' not in html
 
 
-def test_commenting_works_with_the_cache_down(kari, consultation, settings):
+def test_commenting_works_with_the_cache_down_and_the_limit_still_holds(kari, consultation, settings):
     # A real Redis client pointed at a port where nothing listens (the settings fixture
-    # resets Django's cache handlers): the rate limit is skipped, the comment is kept.
+    # resets Django's cache handlers): the limit is counted in the database, so it still applies.
     settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache",
                                    "LOCATION": "redis://127.0.0.1:1/0"}}
-    response = post(kari, consultation, text="Redis er nede, men jeg blir hørt.")
-    assert response.status_code == 302
-    assert Comment.objects.filter(text__startswith="Redis er nede").exists()
+    settings.COMMENT_RATE_LIMITS = [(3600, 2)]
+    assert post(kari, consultation, text="Redis er nede, men jeg blir hørt.").status_code == 302
+    assert post(kari, consultation, text="Redis er nede, to.").status_code == 302
+    response = post(kari, consultation, text="Redis er nede, tre.")
+    assert response.status_code == 400
+    assert Comment.objects.filter(text__startswith="Redis er nede").count() == 2

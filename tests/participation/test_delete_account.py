@@ -26,7 +26,7 @@ def nb(text):
 @pytest.fixture
 def world(db):
     kari = UserFactory(username="kari")
-    moderator = UserFactory(username="mona")
+    moderator = UserFactory(username="mona", role="moderator")
     other = UserFactory(username="per")
     published = CommentFactory(author=kari, text="Publisert tekst", place_name="Torget",
                                location=Point(10.441, 59.831, srid=4326))
@@ -124,3 +124,18 @@ def test_other_methods_are_405(karis_client, world):
     assert karis_client.put(URL).status_code == 405
     assert karis_client.delete(URL).status_code == 405
     assert User.objects.filter(pk=world["kari"].pk).exists()
+
+
+def test_password_tries_are_throttled_per_account(karis_client, world):
+    """Eight wrong passwords once got eight 200s: five tries in 15 minutes, then the 429 page,
+    even for the right password, and nothing is deleted."""
+    before = snapshot()
+    answers = [karis_client.post(URL, {"password": f"gjett-{n}"}).status_code for n in range(8)]
+    assert answers == [200] * 5 + [429] * 3
+    response = karis_client.post(URL, {"password": "asker-demo"})
+    assert response.status_code == 429 and int(response["Retry-After"]) > 0
+    assert snapshot() == before
+    # Another account has tries of its own.
+    other = Client()
+    other.force_login(world["other"])
+    assert other.post(URL, {"password": "feil"}).status_code == 200

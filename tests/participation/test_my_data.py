@@ -38,7 +38,7 @@ def kari(db):
 
 @pytest.fixture
 def moderator(db):
-    return UserFactory(username="mona-moderator", first_name="Mona", last_name="Moderatorsen")
+    return UserFactory(username="mona-moderator", first_name="Mona", last_name="Moderatorsen", role="moderator")
 
 
 @pytest.fixture
@@ -175,3 +175,28 @@ def test_export_exact(karis_client, kari, moderator, rejected):
     }
     for foreign in ("per@example.org", "Pers", "mona", "Mona", "illegal"):
         assert foreign not in body
+
+
+def test_second_review_note_is_kept(karis_client, rejected):
+    karis_client.post(review_url(rejected), {"note": "  Jeg skrev om planen.  "})
+    assert rejected.actions.get(action=A.REVIEW_REQUESTED).note == "Jeg skrev om planen."
+
+
+def test_second_review_note_over_the_limit_is_refused_and_changes_nothing(karis_client, rejected):
+    response = karis_client.post(review_url(rejected), {"note": "x" * 1001}, follow=True)
+    errors = [str(m) for m in response.context["messages"] if m.level_tag == "error"]
+    assert len(errors) == 1 and "1001" in errors[0]
+    rejected.refresh_from_db()
+    assert rejected.second_review_requested_at is None
+    assert not rejected.actions.filter(action=A.REVIEW_REQUESTED).exists()
+
+
+def test_second_review_note_with_a_nul_byte_is_a_400_and_changes_nothing(karis_client, rejected):
+    assert karis_client.post(review_url(rejected), {"note": "a\x00b"}).status_code == 400
+    rejected.refresh_from_db()
+    assert rejected.second_review_requested_at is None
+
+
+def test_the_second_review_form_has_a_note_field(karis_client, rejected):
+    html = karis_client.get(INDEX).content.decode()
+    assert f'id="review-note-{rejected.pk}"' in html and 'maxlength="1000"' in html
