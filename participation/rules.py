@@ -1,6 +1,7 @@
 """Every rule of taking part, once, as a named django-rules permission built from the roles in
 asker/roles.py. The services, the views and the templates ask the same question:
-`rules.has_perm(name, user, obj)` in Python, `{% has_perm name user obj as can %}` in templates.
+`rules.has_perm(name, user, obj)` in Python, `{% load permissions %}{% has_perm name user obj as can %}` in templates
+(asker/templatetags/permissions.py: the same rules, without Django's superuser shortcut).
 
 | permission                          | object       |
 | participation.comment               | consultation |

@@ -70,49 +70,7 @@ def _alive(pid):
 @pytest.fixture
 def celery_worker_process(django_db_setup, django_db_blocker):
     """A real Celery worker in its own process, on the test broker and the test database."""
-    import subprocess
-    import sys
-    import time
-    from pathlib import Path
+    from tests.celery_worker import celery_worker
 
-    from django.conf import settings
-
-    from asker.celery import app
-
-    db = settings.DATABASES["default"]
-    env = dict(os.environ)
-    env.update(
-        DJANGO_SETTINGS_MODULE="asker.settings.test",
-        DATABASE_URL=f"postgis://{db['USER']}:{db['PASSWORD']}@{db['HOST']}:{db['PORT']}/{db['NAME']}",
-        REDIS_URL=settings.REDIS_URL,
-        ASKER_TEST_RUN=settings.TEST_RUN,
-    )
-    env.pop("PYTEST_XDIST_WORKER", None)
-    if os.environ.get("PYTEST_XDIST_WORKER"):
-        # The worker's queue and control exchange are named after this xdist worker.
-        env["ASKER_TEST_RUN"] = settings.TEST_WORKER
-    root = Path(__file__).resolve().parent.parent
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "celery", "-A", "asker", "worker", "--pool", "solo",
-         "--loglevel", "WARNING", "--without-gossip", "--without-mingle",
-         "--hostname", f"test-{os.getpid()}@%h"],
-        cwd=root, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
-    )
-    # Queued tasks go to the broker and this worker, not run in the test's own process.
-    app.conf.task_always_eager = False
-    deadline = time.monotonic() + 30
-    while time.monotonic() < deadline:
-        if proc.poll() is not None:
-            raise RuntimeError("Celery worker died: " + proc.stderr.read().decode()[-2000:])
-        if app.control.ping(timeout=0.5):
-            break
-    else:
-        proc.kill()
-        raise RuntimeError("Celery worker did not answer within 30 s")
-    yield proc
-    app.conf.task_always_eager = settings.CELERY_TASK_ALWAYS_EAGER
-    proc.terminate()
-    try:
-        proc.wait(timeout=10)
-    except subprocess.TimeoutExpired:
-        proc.kill()
+    with celery_worker() as (proc, _log):
+        yield proc

@@ -1,5 +1,6 @@
 """The planner's workspace (/planlegger/): lists, forms and the actions on projects."""
 
+import rules
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
@@ -72,7 +73,7 @@ def project_edit(request, slug=None):
 
 def _project_action(request, slug, perm, action, message):
     project = get_object_or_404(DevelopmentProject, slug=slug)
-    if not request.user.has_perm(perm, project):
+    if not rules.has_perm(perm, request.user, project):
         return render(request, "403.html", status=403)
     action(project)
     messages.success(request, message % {"name": project.name})
@@ -129,7 +130,7 @@ def project_history(request, slug):
 @planner_required
 def project_revert(request, slug, history_id):
     project = get_object_or_404(DevelopmentProject, slug=slug)
-    if not request.user.has_perm("places.revert_developmentproject", project):
+    if not rules.has_perm("places.revert_developmentproject", request.user, project):
         return render(request, "403.html", status=403)
     record = get_object_or_404(project.history, history_id=history_id)
     try:

@@ -15,11 +15,15 @@ TEST_RUN = os.environ.setdefault("ASKER_TEST_RUN", f"r{os.getpid()}")
 TEST_WORKER = f"{TEST_RUN}{os.environ.get('PYTEST_XDIST_WORKER', '')}"
 
 from .base import *  # noqa: E402,F403
-from .base import CACHES, DATABASES  # noqa: E402
+from .base import CACHES, DATABASES, env  # noqa: E402
 
 DEBUG = False
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]  # speed only
-EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+# A Celery worker a test starts (tests/celery_worker.py) is another process: it sends mail where
+# EMAIL_URL says; the suite's own process keeps it in memory for the `mailoutbox` fixture.
+IS_TEST_WORKER = os.environ.get("ASKER_CELERY_WORKER") == "1"
+if not IS_TEST_WORKER:
+    EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 STORAGES["staticfiles"] = {  # noqa: F405
     "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
 }
@@ -35,6 +39,7 @@ CELERY_CONTROL_EXCHANGE = f"test-{TEST_WORKER}"
 CELERY_EVENT_EXCHANGE = f"test-{TEST_WORKER}-events"
 # Tasks queued by a request run in that process, so a test sees their e-mail in the outbox at
 # once; the tests that need a real worker start one (tests/conftest.py), which turns this off.
-CELERY_TASK_ALWAYS_EAGER = True
+# A worker queues its retries: run at once inside the failing task, a retry would be dropped.
+CELERY_TASK_ALWAYS_EAGER = not IS_TEST_WORKER
 CELERY_TASK_EAGER_PROPAGATES = True
-MAIL_MAX_RETRIES = 2
+MAIL_MAX_RETRIES = env.int("MAIL_MAX_RETRIES", default=2)

@@ -1,0 +1,8 @@
+from django.apps import AppConfig
+
+
+class AskerConfig(AppConfig):
+    """The project's own shared parts: template tags, mail, rate-limit-free helpers."""
+
+    name = "asker"
+    verbose_name = "Asker planportal"
