@@ -10,6 +10,7 @@ from django.core.exceptions import ValidationError
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from asker import mail
 from asker.forms import AccessibleErrorsMixin
 
 from . import services
@@ -115,7 +116,7 @@ class ResetPasswordForm(AccessibleErrorsMixin, PasswordResetForm):
 
     def send_mail(self, subject_template_name, email_template_name, context, from_email, to_email,
                   html_email_template_name=None):
-        context["reset_url"] = services.site_url(reverse(
+        context["reset_url"] = mail.site_url(reverse(
             "accounts:password_reset_confirm", kwargs={"uidb64": context["uid"], "token": context["token"]}))
         # Django's `protocol` and `domain` come from the request: the template must not use them.
         del context["protocol"], context["domain"]

@@ -156,12 +156,6 @@ def _one_registration_at_a_time():
             cursor.execute("SELECT pg_advisory_xact_lock(%s)", [REGISTRATION_LOCK])
 
 
-def site_url(path):
-    """`path` on the portal's configured address, settings.SITE_URL. Links in e-mails never use
-    the host a request names: anyone can send a request with a forged Host header."""
-    return settings.SITE_URL.rstrip("/") + path
-
-
 def send_templated_mail(template, context, to):
     """Render accounts/email/<template>_subject.txt and <template>.txt and queue the message
     (asker.mail: sent by a worker, retried while the mail server fails, never a 500)."""
@@ -173,7 +167,7 @@ def send_templated_mail(template, context, to):
 def _activation_context(user):
     return {
         "user": user,
-        "activation_url": site_url(reverse("accounts:activate", kwargs={"token": make_activation_token(user)})),
+        "activation_url": mail.site_url(reverse("accounts:activate", kwargs={"token": make_activation_token(user)})),
         "valid_days": max(1, activation_timeout() // 86400),
     }
 
@@ -193,8 +187,8 @@ def notify_already_registered(user):
     context = _activation_context(user) if pending else {"user": user}
     context.update(
         pending=pending,
-        login_url=site_url(reverse("accounts:login")),
-        reset_url=site_url(reverse("accounts:password_reset")),
+        login_url=mail.site_url(reverse("accounts:login")),
+        reset_url=mail.site_url(reverse("accounts:password_reset")),
     )
     send_templated_mail("already_registered", context, [user.email])
 

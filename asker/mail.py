@@ -36,6 +36,12 @@ def deliver(self, subject, body, to, reply_to=None):
         raise self.retry(exc=exc, countdown=countdown)
 
 
+def site_url(path):
+    """`path` on the portal's configured address, settings.SITE_URL: every link in an e-mail.
+    Never the host a request names: anyone can send a request with a forged Host header."""
+    return settings.SITE_URL.rstrip("/") + path
+
+
 def send(subject, body, to, reply_to=None):
     """Queue a message for delivery. Call it once the change it tells of is saved (after the
     transaction, or from transaction.on_commit). A broker that cannot take the message is

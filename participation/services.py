@@ -321,7 +321,7 @@ def tell_author(comment, entry):
     """E-mail the author what happened to their comment, in bokmål (the portal's language)."""
     with translation.override(settings.LANGUAGE_CODE):
         context = {"comment": comment, "entry": entry, "consultation": comment.consultation,
-                   "my_data_url": settings.SITE_URL.rstrip("/") + reverse("mydata:index")}
+                   "my_data_url": mail.site_url(reverse("mydata:index"))}
         subject = _("Your comment on “%(title)s”") % {"title": comment.consultation.title}
         body = render_to_string("participation/email/outcome.txt", context)
     mail.send(subject, body, [comment.author.email])
