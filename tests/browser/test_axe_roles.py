@@ -15,24 +15,15 @@ from django.utils import timezone
 from asker import roles
 from participation.models import Comment, Flag, ModerationAction
 from tests.browser.tour import LANGUAGES, send, sign_in_as
-from tests.factories import CommentFactory, ConsultationFactory, UserFactory, small_square
+from tests.factories import CommentFactory, UserFactory, small_square
+from tests.participation.conftest import consultation, moderator, resident  # noqa: F401  (fixtures)
 
 pytestmark = pytest.mark.browser
 
 
 @pytest.fixture
-def consultation(world):
-    return ConsultationFactory(municipality=world["heggedal"].municipality, plan=world["plan"], slug="apen",
-                               title="Åpen høring", area=small_square(10.40, 59.76, 0.08))
-
-
-@pytest.fixture
-def people(db):
-    return {
-        "kari": UserFactory(username="kari", first_name="Kari", last_name="Nordmann", role=roles.RESIDENT),
-        "ola": UserFactory(username="ola", role=roles.RESIDENT),
-        "mod": UserFactory(username="mod", role=roles.MODERATOR),
-    }
+def people(resident, moderator):
+    return {"kari": resident, "ola": UserFactory(username="ola", role=roles.RESIDENT), "mod": moderator}
 
 
 @pytest.fixture
@@ -40,6 +31,8 @@ def comments(consultation, people):
     """Ola's published comment with Kari's reply, Kari's comment waiting for moderation, her
     rejected one (with the moderator's reason) and Ola's flagged one."""
     kari, ola, mod = people["kari"], people["ola"], people["mod"]
+    consultation.area = small_square(10.40, 59.76, 0.08)  # the map, where comments can be placed
+    consultation.save()
     first = CommentFactory(consultation=consultation, author=ola, text="Bra med flere boliger ved stasjonen.",
                            place_name="Heggedal", location="SRID=4326;POINT(10.44 59.78)")
     CommentFactory(consultation=consultation, author=kari, parent=first, text="Enig, men husk sykkelparkering.")
@@ -55,14 +48,14 @@ def comments(consultation, people):
     return {"first": first, "pending": pending, "rejected": rejected, "flagged": flagged}
 
 
-def test_a_residents_pages(page, live_server, tour, people, comments):
+def test_a_residents_pages(page, live_server, tour, people, comments, consultation):
     sign_in_as(page, live_server, people["kari"])
     tour.visit(page, "places:home", "signed in as a resident")
     tour.visit(page, "participation:consultation", "open, with the form, her waiting comment and a reply",
-               slug="apen")
+               slug=consultation.slug)
     assert page.locator(f"#edit-{comments['pending'].pk}").count() == 1
     for lang in LANGUAGES:
-        page.goto(tour.url("participation:consultation", lang, slug="apen"))
+        page.goto(tour.url("participation:consultation", lang, slug=consultation.slug))
         send(page, "form.comment-form")
         assert page.locator(".error-summary").is_visible()
         tour.here(page, "participation:comment", "with a form error")
