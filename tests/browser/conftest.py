@@ -8,7 +8,9 @@ the machine has no internet, and a test must not pass or fail on base map tiles.
 from urllib.parse import urlsplit
 
 import pytest
+from django.conf import settings
 from django.core.files.base import ContentFile
+from django.utils import translation
 from playwright.sync_api import sync_playwright
 
 from places.models import PlanDocument
@@ -17,6 +19,15 @@ from tests.browser.helpers import CHROMIUM, CHROMIUM_ARGS, TIMEOUT_MS
 from tests.browser.tour import Tour
 from tests.factories import small_square
 from tests.places.conftest import asker, heggedal, sentrum, world  # noqa: F401  (fixtures)
+
+
+@pytest.fixture(autouse=True)
+def _default_language():
+    """Start in bokmål. A test-client request leaves its language active in the test thread
+    (LocaleMiddleware activates it; nothing resets it), so a test on the same worker that fetched
+    an /en/ page would otherwise make get_absolute_url() here give English addresses."""
+    with translation.override(settings.LANGUAGE_CODE):
+        yield
 
 
 @pytest.fixture(scope="session")

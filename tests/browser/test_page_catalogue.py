@@ -129,9 +129,10 @@ def test_the_exempt_names_answer_get_with_no_html_page(admin_client, world, plan
     for name, reason in EXEMPT.items():
         kwargs = real.get(name) or _dummy_kwargs(names[name])
         for lang in ("nb", "en"):
+            # The request activates its language in this thread; override puts ours back after.
             with translation.override(lang):
                 url = reverse(name, kwargs=kwargs or None)
-            response = admin_client.get(url)
+                response = admin_client.get(url)
             if reason == POST_ONLY:
                 assert response.status_code == 405, f"{name} ({url}) is exempt as POST only, but GET answers {response.status_code}"
             else:
