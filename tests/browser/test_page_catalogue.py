@@ -97,8 +97,9 @@ def test_a_new_page_without_an_axe_check_is_caught():
 
     urls = [*get_resolver().url_patterns, path("ny-side/", view, name="new_page"), path("uten-navn/", view)]
     names, unnamed = project_names(URLResolver(RegexPattern(r"^/"), urls))
-    assert unaccounted(names) == ["new_page"]
-    assert unnamed == ["uten-navn/"]
+    real_names, real_unnamed = project_names()
+    assert set(unaccounted(names)) - set(unaccounted(real_names)) == {"new_page"}
+    assert set(unnamed) - set(real_unnamed) == {"uten-navn/"}
 
 
 def test_the_catalogue_lists_exactly_the_pages_the_axe_tours_open():
