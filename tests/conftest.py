@@ -6,6 +6,18 @@ import pytest
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 
+@pytest.fixture(autouse=True)
+def _default_language():
+    """Start in bokmål. A test-client request leaves its language active in the test thread
+    (LocaleMiddleware activates it; nothing resets it), so a test on the same worker that fetched
+    an /en/ page would otherwise make get_absolute_url() give English addresses."""
+    from django.conf import settings
+    from django.utils import translation
+
+    with translation.override(settings.LANGUAGE_CODE):
+        yield
+
+
 def _clear_own_cache_keys():
     """Empty this run's part of the cache. The Redis database is shared with other test runs
     and with the Celery broker, so FLUSHDB (what cache.clear() does on Redis) is not ours to call."""

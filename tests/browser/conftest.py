@@ -8,10 +8,13 @@ the machine has no internet, and a test must not pass or fail on base map tiles.
 from urllib.parse import urlsplit
 
 import pytest
+from django.core.files.base import ContentFile
 from playwright.sync_api import sync_playwright
 
+from places.models import PlanDocument
 from tests.axe import blocking_violations, format_report, run_axe
 from tests.browser.helpers import CHROMIUM, CHROMIUM_ARGS, TIMEOUT_MS
+from tests.browser.tour import Tour
 from tests.factories import small_square
 from tests.places.conftest import asker, heggedal, sentrum, world  # noqa: F401  (fixtures)
 
@@ -88,9 +91,28 @@ def axe():
 
 
 @pytest.fixture
+def tour(axe, live_server):
+    """Pages by URL name, each checked with axe; call `tour.done()` at the end (tests/browser/tour.py)."""
+    tour = Tour(axe, live_server)
+    yield tour
+    # A test that forgot done() would otherwise drop its reports without a word.
+    if not tour.finished:
+        tour.done()
+
+
+@pytest.fixture
 def heggedal_catchment(world):
     """Give Heggedal a catchment area, so its page draws a shape from the page as well as layers."""
     centre = world["heggedal"]
     centre.catchment = small_square(10.43, 59.77, 0.03)
     centre.save()
     return centre.catchment
+
+
+@pytest.fixture
+def plan_document(world, settings, tmp_path):
+    """A PDF on the Heggedal plan, stored under this test's own media folder."""
+    settings.MEDIA_ROOT = tmp_path / "media"
+    pdf = b"%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n"
+    return PlanDocument.objects.create(plan=world["plan"], title="Plankart", size=len(pdf),
+                                       file=ContentFile(pdf, name="plankart.pdf"))

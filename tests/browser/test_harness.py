@@ -1,6 +1,10 @@
 """The harness itself: a broken checker would let every other browser test pass."""
 
+from types import SimpleNamespace
+
 import pytest
+
+from tests.browser.tour import Tour
 
 pytestmark = pytest.mark.browser
 
@@ -45,3 +49,28 @@ def test_requests_to_other_hosts_are_aborted(new_page):
     page.set_content(f'<img src="{tile}" alt="">')
     page.wait_for_function("() => document.images[0].complete")
     assert page.blocked == [tile]
+
+
+def test_a_tour_names_the_page_that_fails_and_refuses_the_wrong_page(blank_page, axe):
+    """The tours behind page_catalogue.py: a violation fails the test at done() with the URL
+    name in the report, and a page that is not the named one is refused at once. No live
+    server: the addresses are answered by the browser itself, so no database flush."""
+    base = "http://127.0.0.1:9"  # nothing listens there; every request is answered below
+
+    def answer(route):
+        if route.request.url == base + "/":
+            route.fulfill(status=200, content_type="text/html", body=BROKEN_PAGE.replace('lang="en"', 'lang="nb"'))
+        else:
+            route.abort()
+
+    blank_page.route("**/*", answer)
+    tour = Tour(axe, SimpleNamespace(url=base))
+    blank_page.goto(base + "/")
+    with pytest.raises(AssertionError, match="is not the page places:centres"):
+        tour.here(blank_page, "places:centres")
+    tour.here(blank_page, "places:home", "broken on purpose")
+    with pytest.raises(pytest.fail.Exception) as failure:
+        tour.done()
+    report = str(failure.value)
+    assert "1 of 1 pages fail axe" in report
+    assert "places:home broken on purpose (nb)" in report and "button-name" in report

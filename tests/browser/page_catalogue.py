@@ -1,0 +1,97 @@
+"""Every URL name of the portal, and how the axe tests cover it.
+
+CHECKED lists the names the axe tours open in Chromium (tests/browser/tour.py: `tour.visit` and
+`tour.here`, which assert that the page is the named one), with the states checked. EXEMPT lists
+the names that are not HTML pages, each with the reason. test_page_catalogue.py fails when a URL
+name of the project is in neither, when a name here no longer exists, and when CHECKED and the
+tours disagree: a new page cannot be added without an axe check.
+
+Every CHECKED page is checked in bokmål (/) and English (/en/). The organisation
+representative sees what a resident sees: no page or rule differs for that role.
+"""
+
+CHECKED = {
+    # The public pages (test_accessibility.py), signed out unless said.
+    "places:home": "map of centres and projects; before any data; as resident, planner, administrator",
+    "places:centres": "the centre tree",
+    "places:centre": "a centre with its catchment area and layers",
+    "places:projects": "the list; with a bad filter (400, error summary)",
+    "places:project": "a public project; a confidential one as a planner",
+    "places:plans": "the list; with an unknown kind of plan (400)",
+    "places:plan": "a plan with its boundary and a document",
+    "participation:consultations": "open, upcoming and closed; with an unknown centre (400)",
+    "participation:consultation": "open with comments and a reply, signed out and with the comment form and "
+                                  "one's own waiting comment; upcoming; closed",
+    "participation:comment": "the consultation page with a form error (400)",
+    # Residents, moderators, administrators (test_axe_roles.py).
+    "mydata:index": "waiting, published and rejected comments with the second-review button; no comments",
+    "mydata:delete": "the account deletion confirmation; with a wrong password",
+    "moderation:queue": "a waiting and a flagged comment; filtered to nothing; as an administrator",
+    "moderation:bulk": "the queue with nothing chosen (400)",
+    "moderation:comment": "waiting; published with a flag; rejected with its log",
+    "moderation:reject": "the comment page after rejecting without a reason (400)",
+    "moderation:hide": "the comment page after hiding without a reason (400)",
+    "moderation:block": "the comment page after blocking with bad days and no reason (400)",
+    # Accounts (test_accounts.py).
+    "accounts:profile": "per role: resident, moderator, administrator, organisation representative",
+    "accounts:login": "the form; with errors; locked out after failed attempts",
+    "accounts:register": "the form; with errors",
+    "accounts:register_done": "after registering",
+    "accounts:activate": "the activation button; a broken link; an expired link; already used",
+    "accounts:password_reset": "the form; with errors; rate limited (429)",
+    "accounts:password_reset_done": "after asking",
+    "accounts:password_reset_confirm": "the new-password form; with passwords that differ; a broken link",
+    "accounts:password_reset_complete": "after the new password is saved",
+    # The planner's workspace (test_axe_workspace.py).
+    "workspace:dashboard": "current projects, drafts, archive, a search without hits; as an administrator",
+    "workspace:project_create": "the blank form; with errors",
+    "workspace:project_edit": "a public, a confidential and an archived project",
+    "workspace:project_history": "two versions and the revert button",
+    "workspace:project_upload": "the form; with a file that is not a map; choosing among two areas",
+    "workspace:project_upload_choose": "choosing with none chosen (400)",
+    "workspace:plans": "the list",
+    "workspace:plan_create": "the blank form; with errors",
+    "workspace:plan_edit": "a plan",
+    "workspace:plan_documents": "with a document; with a file that is not a PDF (400)",
+    "workspace:centres": "the list",
+    "workspace:centre_create": "the blank form; with errors",
+    "workspace:centre_edit": "a centre",
+    "workspace:consultations": "the list",
+    "workspace:consultation_create": "the blank form; with errors",
+    "workspace:consultation_edit": "an open consultation with its area",
+}
+# Not URL names, checked all the same (test_accessibility.py, test_axe_roles.py): 400 (control
+# characters in the address), 403 (the workspace and moderation for a resident), 404, and 500
+# (templates/500.html as Django's error handler renders it, served at the live server's address).
+
+POST_ONLY = ("an action a form sends (POST only): GET answers 405; a POST is answered with a redirect, "
+             "or with an error page checked above (403, or the page the form was on)")
+
+EXEMPT = {
+    "healthz": "JSON for the load balancer",
+    "healthz-detail": "JSON for monitoring: broker and workers",
+    "set_language": "switches the language and redirects; no page of its own",
+    "places:plan_document": "the PDF file itself",
+    "places:map_layer": "GeoJSON for the maps",
+    "mydata:export": "the user's data as a JSON download",
+    "accounts:logout": POST_ONLY,
+    "participation:flag": POST_ONLY,
+    "participation:withdraw": POST_ONLY,
+    "participation:edit": POST_ONLY,
+    "mydata:second_review": POST_ONLY,
+    # These two have only an optional note, held to its length by the textarea; should the server
+    # refuse one, it shows the comment page, checked above (moderation:reject).
+    "moderation:approve": POST_ONLY,
+    "moderation:restore": POST_ONLY,
+    "workspace:project_publish": POST_ONLY,
+    "workspace:project_unpublish": POST_ONLY,
+    "workspace:project_archive": POST_ONLY,
+    "workspace:project_restore": POST_ONLY,
+    "workspace:project_revert": POST_ONLY,
+    "workspace:plan_document_delete": POST_ONLY,
+    "workspace:consultation_close": POST_ONLY,
+}
+
+EXEMPT_NAMESPACES = {
+    "admin": "Django's admin site: Django's own templates, for staff only, not a page of the portal",
+}

@@ -1,0 +1,95 @@
+"""A tour of pages by URL name, each checked with axe, failing once at the end with every report.
+
+`tour.visit(page, "places:centre", slug="heggedal")` opens the page in bokmål and in English and
+checks both; `tour.here(page, "participation:comment", "with a form error")` checks the page the
+browser is on now (a state reached by sending a form). Both assert that the page really is the
+named one, so the URL names in tests/browser/page_catalogue.py are the pages axe saw.
+test_page_catalogue.py finds the names by reading the URL name passed to these two calls: write
+it as a string literal (or loop over a tuple of them).
+"""
+
+from urllib.parse import urlsplit
+
+import pytest
+from django.conf import settings
+from django.contrib.auth import SESSION_KEY
+from django.test import Client
+from django.urls import resolve, reverse
+from django.utils import translation
+
+from tests.browser.helpers import wait_for_maps
+
+# Bokmål at /, English under /en/.
+LANGUAGES = ("nb", "en")
+
+
+class Tour:
+    def __init__(self, axe, live_server):
+        self.axe = axe
+        self.base = live_server.url
+        self.reports = []
+        self.finished = False
+
+    def url(self, name, lang="nb", query="", **kwargs):
+        with translation.override(lang):
+            return self.base + reverse(name, kwargs=kwargs or None) + query
+
+    def visit(self, page, name, label="", *, query="", status=200, langs=LANGUAGES, **kwargs):
+        """Open the page named `name` in each language, check it, and return the last response."""
+        response = None
+        for lang in langs:
+            response = page.goto(self.url(name, lang, query, **kwargs))
+            assert response.status == status, f"{name}{query} ({lang}) answered {response.status}, not {status}"
+            self.here(page, name, label)
+        return response
+
+    def here(self, page, name, label=""):
+        """Check the page as it is now, which must be the page named `name`."""
+        path = urlsplit(page.url).path
+        # i18n_patterns resolve /en/ only while English is active.
+        with translation.override("en" if path.startswith("/en/") else "nb"):
+            assert resolve(path).view_name == name, f"{page.url} is not the page {name}"
+        self._check(page, f"{name}{' ' + label if label else ''}")
+
+    def error_page(self, page, path, status, label):
+        """Open `path`, which must answer `status` with an error page, and check it."""
+        response = page.goto(self.base + path)
+        assert response.status == status, f"{path} answered {response.status}, not {status}"
+        self._check(page, label)
+
+    def _check(self, page, label):
+        lang = page.get_attribute("html", "lang")
+        path = urlsplit(page.url).path
+        assert (lang == "en") == path.startswith("/en/"), f"{page.url} is in the wrong language ({lang})"
+        if page.locator(".map").count():
+            wait_for_maps(page)
+        assert not getattr(page, "js_errors", None), f"JavaScript errors on {page.url}: {page.js_errors}"
+        self.reports.append(self.axe.report(page, f"{label} ({lang})"))
+
+    def done(self):
+        """Fail with every report gathered; call once, at the end of the test."""
+        self.finished = True
+        problems = [r for r in self.reports if r]
+        if problems:
+            pytest.fail(f"{len(problems)} of {len(self.reports)} pages fail axe:\n\n" + "\n\n".join(problems),
+                        pytrace=False)
+
+
+def send(page, form, button="button[type=submit]"):
+    """Send the form matched by the `form` selector as it is, past the browser's own checks
+    (required, min, max), so the page shows the server's answer to the bad input."""
+    form = page.locator(form)
+    form.evaluate("f => { f.noValidate = true; }")
+    with page.expect_navigation():
+        form.locator(button).first.click()
+
+
+def sign_in_as(page, live_server, user):
+    """Give the browser a session for `user` without going through the sign-in form: the tours
+    check pages, not signing in (tests/browser/test_accounts.py does that)."""
+    client = Client()
+    client.force_login(user)
+    assert client.session.get(SESSION_KEY) == str(user.pk)
+    name = settings.SESSION_COOKIE_NAME
+    page.context.clear_cookies()
+    page.context.add_cookies([{"name": name, "value": client.cookies[name].value, "url": live_server.url}])
