@@ -11,6 +11,8 @@ import sys
 import threading
 import time
 from contextlib import contextmanager
+
+from celery._state import _set_task_join_will_block
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -68,6 +70,10 @@ def celery_worker(name="test", **extra_env):
     log = WorkerLog(proc.stderr)
     # Tasks queued by the test go to the broker and this worker, not run in the test's process.
     app.conf.task_always_eager = False
+    # Celery keeps "a result must not be awaited here" in one flag per process, which eager
+    # tasks set and reset around themselves; eager tasks run at once in several live-server
+    # threads (the race tests) can leave it set. This process is no worker: it may wait.
+    _set_task_join_will_block(False)
     try:
         deadline = time.monotonic() + 60
         while not app.control.ping(timeout=0.5):
