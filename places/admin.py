@@ -1,3 +1,4 @@
+from django import forms
 from django.contrib import admin
 from leaflet.admin import LeafletGeoAdmin
 
@@ -46,8 +47,20 @@ class PhaseInline(admin.TabularInline):
     extra = 0
 
 
+class ProjectAdminForm(forms.ModelForm):
+    """With an area, the map point follows it (DevelopmentProject.area_fields, as in the
+    workspace and the demo loader); the point field is for a project without an area."""
+
+    def clean(self):
+        data = super().clean()
+        if data.get("geometry") is not None:
+            data.update(DevelopmentProject.area_fields(data["geometry"]))
+        return data
+
+
 @admin.register(DevelopmentProject)
 class DevelopmentProjectAdmin(LeafletGeoAdmin):
+    form = ProjectAdminForm
     list_display = ["name", "centre", "status", "visibility", "flats", "terraced", "detached"]
     list_filter = ["status", "visibility", "centre"]
     search_fields = ["name", "plan_id"]

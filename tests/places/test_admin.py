@@ -2,6 +2,7 @@
 
 import pytest
 
+from places.models import DevelopmentProject
 from tests.factories import DistrictFactory, user_with_role
 
 pytestmark = pytest.mark.django_db
@@ -63,3 +64,23 @@ def test_admin_changes_totals_and_phases_together(admin_client, world):
     assert admin_client.post(f"/admin/places/developmentproject/{project.pk}/change/", data).status_code == 200
     project.refresh_from_db()
     assert project.flats == 150
+
+
+def test_the_map_point_follows_the_area_in_the_admin_too(admin_client, world):
+    project = world["torg"]
+    data = {
+        "municipality": project.municipality_id, "name": project.name, "slug": project.slug,
+        "centre": project.centre_id, "status": project.status, "visibility": project.visibility,
+        "flats": project.flats, "terraced": project.terraced, "detached": project.detached, "commercial_m2": 0,
+        "sdg_goals": "[]", "developers": [world["tandberg"].pk],
+        # A point far from the area (Asker sentrum) is what the form sends; the area decides.
+        "location": world["sentrum"].location.json, "geometry": project.geometry.json,
+        "phases-TOTAL_FORMS": 0, "phases-INITIAL_FORMS": 0, "phases-MIN_NUM_FORMS": 0, "phases-MAX_NUM_FORMS": 1000,
+    }
+    project.phases.all().delete()
+    response = admin_client.post(f"/admin/places/developmentproject/{project.pk}/change/", data)
+    assert response.status_code == 302, response.content.decode()[:3000]
+    project.refresh_from_db()
+    assert project.geometry.contains(project.location)
+    assert project.location == DevelopmentProject.area_fields(project.geometry)["location"]
+    assert project.location_approximate is False
