@@ -28,3 +28,9 @@ class AccessibleErrorsMixin:
     def full_clean(self):
         super().full_clean()
         mark_invalid_fields(self)
+
+    def add_error(self, field, error):
+        # Also for an error a view adds after is_valid() (a file that cannot be read, say):
+        # without this the field would point at Django's own "<id>_error", which no page has.
+        super().add_error(field, error)
+        mark_invalid_fields(self)

@@ -6,10 +6,13 @@ module adds what it does not: the policy's nonce for form widgets, a Permissions
 """
 
 from contextvars import ContextVar
+from pathlib import Path
 
+import django.forms
 from django.conf import settings
 from django.forms.renderers import DjangoTemplates
 from django.utils.cache import patch_cache_control, patch_vary_headers
+from django.utils.functional import cached_property
 
 # Django renders a form widget with a context of its own, without the request, so a widget cannot
 # reach request.csp_nonce; the middleware keeps it here for the time of the request.
@@ -25,6 +28,13 @@ class FormRenderer(DjangoTemplates):
         if "csp_nonce" in context and context["csp_nonce"] is None:
             context = {**context, "csp_nonce": _request_nonce.get()}
         return super().render(template_name, context, request=request)
+
+    @cached_property
+    def engine(self):
+        # Django's, with the project's templates/ first, as for pages: templates/leaflet/widget.html
+        # corrects django-leaflet's widget template (it says how).
+        return self.backend({"APP_DIRS": True, "NAME": "djangoforms", "OPTIONS": {},
+                             "DIRS": [settings.BASE_DIR / "templates", Path(django.forms.__file__).parent / "templates"]})
 
 
 def _signed_in(request):

@@ -115,3 +115,35 @@ compile_messages() {
     (cd "$ROOT" && "$VENV/bin/python" manage.py compilemessages -v0 \
         --ignore=.venv --ignore=var --ignore=.git --ignore=node_modules)
 }
+
+# The Nu Html Checker (vnu) that the browser tests run over every page they visit. It comes as one
+# jar in the npm package vnu-jar; curl fetches the pinned tarball from the registry, so npm need not
+# be installed. The checksum is the registry's dist.integrity for this version (sha512, base64
+# there, hex here for sha512sum). Installed under var/ once: a second run only reads the stamp.
+VNU_VERSION=26.9.27
+VNU_SHA512=4e441de4315f39a582f5e6edbe8cd3b2b1f655aa1dde3620faface791133217c417b12f3f7ead2d8336d8e7efe44f5226618258b44a0860057e9125135e6b428
+
+ensure_vnu() {
+    local dir="$VAR/vnu"
+    local url="https://registry.npmjs.org/vnu-jar/-/vnu-jar-$VNU_VERSION.tgz" tmp sum status
+    if [ -f "$dir/vnu.jar" ] && [ "$(cat "$dir/VERSION" 2>/dev/null)" = "$VNU_VERSION" ]; then
+        return 0
+    fi
+    say "installing the Nu Html Checker $VNU_VERSION (npm package vnu-jar) into $dir"
+    mkdir -p "$dir"
+    rm -rf "$dir"/.download.*  # what an interrupted run left
+    # Beside the jar, so that moving it into place is a rename: no half-written jar is ever seen.
+    tmp="$(mktemp -d "$dir/.download.XXXXXX")"
+    curl -fsSL --retry 3 -o "$tmp/vnu-jar.tgz" "$url" \
+        || { status=$?; rm -rf "$tmp"; die "downloading $url failed (curl exit $status)"; }
+    sum="$(sha512sum "$tmp/vnu-jar.tgz" | cut -d' ' -f1)"
+    if [ "$sum" != "$VNU_SHA512" ]; then
+        rm -rf "$tmp"
+        die "$url does not have the pinned sha512 checksum (expected $VNU_SHA512, got $sum); refusing it"
+    fi
+    tar -xzf "$tmp/vnu-jar.tgz" -C "$tmp" package/build/dist/vnu.jar \
+        || { rm -rf "$tmp"; die "the vnu-jar $VNU_VERSION tarball holds no package/build/dist/vnu.jar"; }
+    mv "$tmp/package/build/dist/vnu.jar" "$dir/vnu.jar"
+    echo "$VNU_VERSION" >"$dir/VERSION"
+    rm -rf "$tmp"
+}

@@ -16,6 +16,7 @@ from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from accounts import ratelimit
+from asker.forms import AccessibleErrorsMixin
 
 from . import data, services
 from .forms import SecondReviewForm
@@ -69,7 +70,7 @@ def export(request):
     return response
 
 
-class DeleteAccountForm(forms.Form):
+class DeleteAccountForm(AccessibleErrorsMixin, forms.Form):
     password = forms.CharField(label=gettext_lazy("Your password"), strip=False,
                                widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}))
 

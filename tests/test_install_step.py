@@ -7,8 +7,12 @@ both commands without a word. These tests put stand-ins for dpkg-query, apt-get 
 on PATH, so the missing-package path runs here on every machine, without installing anything.
 """
 
+import hashlib
+import io
 import os
+import re
 import subprocess
+import tarfile
 import sys
 from pathlib import Path
 
@@ -119,6 +123,7 @@ BREAKS = [
     ("run", "sha256sum"),  # ensure_venv's requirements stamp
     ("run", "mkdir"),      # the folders of the filesystem broker
     ("test", "awk"),
+    ("test", "curl"),       # fetching the Nu Html Checker
     ("test", "sha256sum"),
 ]
 
@@ -130,6 +135,8 @@ def test_every_failure_of_run_and_test_prints_what_failed(stubs, tmp_path, scrip
     _stub(folder, command, "exit 3")
     # The venv this test runs in: a checkout without .venv (a git worktree) would build one first.
     env = {"VAR_DIR": str(tmp_path / "var"), "PORT": "0", "VENV_DIR": sys.prefix}
+    if command != "curl":
+        _installed_vnu(tmp_path / "var")  # nothing to download on the way to the broken command
     result = _bash(f'"{ROOT / "bin" / script}"', folder, env)
     assert result.returncode != 0
     assert result.stderr.strip(), "the script failed without a word"
@@ -144,3 +151,92 @@ def test_the_commands_speak_of_the_project_only(name):
     text = (ROOT / name).read_text()
     assert "../" not in text
     assert "/work/" not in text and "/home/" not in text and "/root/" not in text
+
+
+# The Nu Html Checker (ensure_vnu): a stand-in curl serves a tarball made here, so nothing is
+# downloaded; the pinned checksum is replaced by the stand-in's after lib.sh is sourced.
+@pytest.fixture
+def vnu_tarball(tmp_path):
+    jar = b"PK\x03\x04 a stand-in for vnu.jar"
+    buffer = io.BytesIO()
+    with tarfile.open(fileobj=buffer, mode="w:gz") as tar:
+        for name, data in [("package/package.json", b"{}"), ("package/build/dist/vnu.jar", jar)]:
+            info = tarfile.TarInfo(name)
+            info.size = len(data)
+            tar.addfile(info, io.BytesIO(data))
+    path = tmp_path / "vnu-jar.tgz"
+    path.write_bytes(buffer.getvalue())
+    return path, hashlib.sha512(path.read_bytes()).hexdigest(), jar
+
+
+def _installed_vnu(var):
+    """var/vnu as ensure_vnu leaves it, so a script that calls it fetches nothing."""
+    version = re.search(r"^VNU_VERSION=(\S+)$", LIB.read_text(), re.M).group(1)
+    (var / "vnu").mkdir(parents=True)
+    (var / "vnu" / "vnu.jar").write_bytes(b"PK")
+    (var / "vnu" / "VERSION").write_text(version + "\n")
+
+
+def _serving_curl(folder, log, tarball):
+    """curl that writes `tarball` to the file after -o, and logs its arguments."""
+    _stub(folder, "curl", "\n".join([
+        f'echo "curl $*" >> "{log}"',
+        'while [ $# -gt 0 ]; do case "$1" in -o) out="$2"; shift;; esac; shift; done',
+        f'cp "{tarball}" "$out"',
+    ]))
+
+
+def _ensure_vnu(var, sha512):
+    return (f'set -euo pipefail; source "{LIB}"; VAR="{var}"; VNU_SHA512={sha512}; '
+            'ensure_vnu; echo "went on"')
+
+
+def test_the_checker_is_fetched_verified_and_unpacked_once(stubs, tmp_path, vnu_tarball):
+    folder, log = stubs
+    tarball, sha512, jar = vnu_tarball
+    _serving_curl(folder, log, tarball)
+    var = tmp_path / "var"
+    result = _bash(_ensure_vnu(var, sha512), folder)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "went on"
+    assert (var / "vnu" / "vnu.jar").read_bytes() == jar
+    assert sorted(p.name for p in (var / "vnu").iterdir()) == ["VERSION", "vnu.jar"]  # no leftovers
+    calls = log.read_text().splitlines()
+    assert len(calls) == 1 and "https://registry.npmjs.org/vnu-jar/-/vnu-jar-26.9.27.tgz" in calls[0]
+
+    # The second run reads the stamp and fetches nothing.
+    again = _bash(_ensure_vnu(var, sha512), folder)
+    assert again.returncode == 0, again.stderr
+    assert again.stdout.strip() == "went on" and again.stderr == ""
+    assert len(log.read_text().splitlines()) == 1
+
+
+def test_a_tarball_with_the_wrong_checksum_is_refused(stubs, tmp_path, vnu_tarball):
+    folder, log = stubs
+    tarball, _sha512, _jar = vnu_tarball
+    _serving_curl(folder, log, tarball)
+    var = tmp_path / "var"
+    # The real pin: the stand-in tarball is not the registry's.
+    result = _bash(f'set -euo pipefail; source "{LIB}"; VAR="{var}"; ensure_vnu; echo "went on"', folder)
+    assert result.returncode != 0
+    assert "went on" not in result.stdout
+    assert "does not have the pinned sha512 checksum" in result.stderr and "refusing it" in result.stderr
+    assert not (var / "vnu" / "vnu.jar").exists()
+    assert list((var / "vnu").iterdir()) == []  # the refused download is not left behind
+
+
+def test_a_failed_download_says_so(stubs, tmp_path):
+    folder, _log = stubs
+    _stub(folder, "curl", "exit 6")  # curl: could not resolve host
+    var = tmp_path / "var"
+    result = _bash(_ensure_vnu(var, "0" * 128), folder)
+    assert result.returncode != 0
+    assert "downloading https://registry.npmjs.org/vnu-jar/-/vnu-jar-26.9.27.tgz failed (curl exit 6)" in result.stderr
+    assert not (var / "vnu" / "vnu.jar").exists()
+
+
+def test_make_test_installs_java_curl_and_the_checker():
+    script = (ROOT / "bin" / "test").read_text()
+    install = script[script.index("ensure_apt"):script.index("ensure_venv")]
+    assert "default-jre-headless" in install and "curl" in install
+    assert "\nensure_vnu\n" in install

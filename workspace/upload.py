@@ -14,6 +14,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from asker.forms import AccessibleErrorsMixin
 from places import services
 from places.geofile import GeoFileError, merge, read_features
 from places.models import DevelopmentProject
@@ -23,7 +24,7 @@ from .access import planner_required
 ACCEPT = ".geojson,.json,.zip,.gml,.xml,.gpkg"
 
 
-class UploadForm(forms.Form):
+class UploadForm(AccessibleErrorsMixin, forms.Form):
     file = forms.FileField(
         label=gettext_lazy("Map file"),
         help_text=gettext_lazy("GeoJSON, a zipped Shapefile, GML or GeoPackage, in EPSG:4326, 25832 or 25833."),

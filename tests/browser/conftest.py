@@ -14,6 +14,7 @@ from playwright.sync_api import sync_playwright
 from places.models import PlanDocument
 from tests.axe import blocking_violations, format_report, run_axe
 from tests.browser.helpers import CHROMIUM, CHROMIUM_ARGS, TIMEOUT_MS
+from tests.browser.markup import keep_documents
 from tests.browser.tour import Tour
 from tests.factories import small_square
 from tests.places.conftest import asker, heggedal, sentrum, world  # noqa: F401  (fixtures)
@@ -54,6 +55,7 @@ def new_page(browser, live_server):
         page.blocked = blocked
         page.js_errors = []
         page.on("pageerror", lambda exc: page.js_errors.append(str(exc)))
+        keep_documents(page)  # for the Nu Html Checker in the tours
         return page
 
     yield make

@@ -4,6 +4,7 @@ from types import SimpleNamespace
 
 import pytest
 
+from tests.browser.markup import keep_documents
 from tests.browser.tour import Tour
 
 pytestmark = pytest.mark.browser
@@ -64,6 +65,7 @@ def test_a_tour_names_the_page_that_fails_and_refuses_the_wrong_page(blank_page,
             route.abort()
 
     blank_page.route("**/*", answer)
+    keep_documents(blank_page)
     tour = Tour(axe, SimpleNamespace(url=base))
     blank_page.goto(base + "/")
     with pytest.raises(AssertionError, match="is not the page places:centres"):

@@ -1,5 +1,9 @@
 """A tour of pages by URL name, each checked with axe, failing once at the end with every report.
 
+Each page is also checked for ids used twice and label/ARIA references to no element, and the
+HTML the server sent for it goes through the Nu Html Checker with the tour's other pages at
+done() (tests/browser/markup.py).
+
 `tour.visit(page, "places:centre", slug="heggedal")` opens the page in bokmål and in English and
 checks both; `tour.here(page, "participation:comment", "with a form error")` checks the page the
 browser is on now (a state reached by sending a form). Both assert that the page really is the
@@ -17,6 +21,7 @@ from django.test import Client
 from django.urls import resolve, reverse
 from django.utils import translation
 
+from tests.browser import markup
 from tests.browser.helpers import wait_for_maps
 
 # Bokmål at /, English under /en/.
@@ -28,6 +33,8 @@ class Tour:
         self.axe = axe
         self.base = live_server.url
         self.reports = []
+        self.markup = []  # per page with problems: its label, URL and the problems
+        self.documents = []  # (label, URL, the HTML the server sent) for the Nu Html Checker
         self.finished = False
 
     def url(self, name, lang="nb", query="", **kwargs):
@@ -64,15 +71,25 @@ class Tour:
         if page.locator(".map").count():
             wait_for_maps(page)
         assert not getattr(page, "js_errors", None), f"JavaScript errors on {page.url}: {page.js_errors}"
-        self.reports.append(self.axe.report(page, f"{label} ({lang})"))
+        label = f"{label} ({lang})"
+        self.documents.append((label, page.url, markup.served_html(page)))
+        if problems := markup.dom_problems(page):
+            self.markup.append(f"{label} {page.url}:\n" + "\n".join(f"  {p}" for p in problems))
+        self.reports.append(self.axe.report(page, label))
 
     def done(self):
         """Fail with every report gathered; call once, at the end of the test."""
         self.finished = True
-        problems = [r for r in self.reports if r]
-        if problems:
-            pytest.fail(f"{len(problems)} of {len(self.reports)} pages fail axe:\n\n" + "\n\n".join(problems),
-                        pytrace=False)
+        sections = []
+        if problems := [r for r in self.reports if r]:
+            sections.append(f"{len(problems)} of {len(self.reports)} pages fail axe:\n\n" + "\n\n".join(problems))
+        if self.markup:
+            sections.append(f"{len(self.markup)} of {len(self.reports)} pages have ids used twice or references "
+                            "to no element:\n" + "\n".join(self.markup))
+        if invalid := markup.validate(self.documents):
+            sections.append(f"the Nu Html Checker finds {len(invalid)} errors:\n" + "\n".join(f"  {i}" for i in invalid))
+        if sections:
+            pytest.fail("\n\n".join(sections), pytrace=False)
 
 
 def send(page, form, button="button[type=submit]"):
