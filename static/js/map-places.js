@@ -49,9 +49,11 @@
     }
   });
 
+  // The name and a cluster's count are drawn from data-text by CSS (site.css), so the marker has
+  // no text of its own beside its aria-label: the visible words are all part of its name.
   function labelHtml(name, rank, minZoom) {
-    return '<span class="map-label" aria-hidden="true" data-rank="' + rank + '" data-min-zoom="' + minZoom + '">' +
-      escapeHtml(name) + "</span>";
+    return '<span class="map-label" aria-hidden="true" data-rank="' + rank + '" data-min-zoom="' + minZoom +
+      '" data-text="' + escapeHtml(name).replace(/"/g, "&quot;") + '"></span>';
   }
 
   function Places(map, el) {
@@ -80,15 +82,15 @@
     // keyboard goes on from the first of its places, not from the top of the page.
     this.group.on("clusterkeypress", function (e) {
       if (e.originalEvent && e.originalEvent.keyCode === 13) {
-        var first = e.layer.getAllChildMarkers().slice().sort(byRank)[0];
-        self.pendingFocus = { url: first.placeUrl, until: Date.now() + 5000 };
+        var urls = e.layer.getAllChildMarkers().map(function (m) { return m.placeUrl; });
+        self.pendingFocus = { urls: urls, until: Date.now() + 5000 };
       }
     });
     this.group.on("spiderfied", function (e) {
       if (self.pendingFocus) {
         self.pendingFocus = null;
-        var first = e.markers.slice().sort(byRank)[0];
-        if (first && first.getElement()) { first.getElement().focus(); }
+        var first = firstInTabOrder(e.markers.map(function (m) { return m.getElement(); }));
+        if (first) { first.focus(); }
       }
     });
     // Someone who moved on from the map with Tab is not pulled back to it.
@@ -97,6 +99,13 @@
     });
     this.group.on("animationend", function () { self.settle(); });
     map.on("zoomend moveend", function () { self.settle(); });
+  }
+
+  // The element of `elements` that Tab reaches first: from there Tab reaches all the others.
+  function firstInTabOrder(elements) {
+    return elements.filter(Boolean).reduce(function (first, el) {
+      return !first || (el.compareDocumentPosition(first) & Node.DOCUMENT_POSITION_FOLLOWING) ? el : first;
+    }, null);
   }
 
   function byRank(a, b) {
@@ -110,7 +119,7 @@
     var names = markers.slice(0, CLUSTER_NAMES).map(function (m) { return m.placeLabel; });
     if (count > CLUSTER_NAMES) { names.push(fill(t.cluster_more, { n: this.numbers.format(count - CLUSTER_NAMES) })); }
     var best = markers[0];
-    var html = '<span class="map-cluster-count" aria-hidden="true">' + this.numbers.format(count) + "</span>";
+    var html = '<span class="map-cluster-count" aria-hidden="true" data-text="' + this.numbers.format(count) + '"></span>';
     if (best.placeLevel) { html += labelHtml(best.placeName, best.placeRank, LABEL_ZOOM[best.placeLevel]); }
     return new NamedIcon({
       html: html, className: "map-cluster", iconSize: [26, 26],
@@ -235,7 +244,7 @@
       this.areas.addData(data.features.filter(function (f) { return f.geometry && f.geometry.type !== "Point"; }));
     }
     if (focusedUrl && !this.map.getContainer().contains(document.activeElement)) {
-      this.pendingFocus = { url: focusedUrl, until: Date.now() + 5000 };
+      this.pendingFocus = { urls: [focusedUrl], until: Date.now() + 5000 };
     }
     this.settle();
   };
@@ -272,18 +281,23 @@
   };
 
   // After the map moved, the clusters changed or new data came: give focus back where the
-  // keyboard user was, and decide which names have room.
+  // keyboard user was (after Enter on a cluster: to the first of its places that Tab reaches),
+  // and decide which names have room.
   Places.prototype.settle = function () {
     var pending = this.pendingFocus;
-    if (pending && Date.now() < pending.until) {
-      var marker = this.markerFor(pending.url);
-      var shown = marker && this.shown(marker);
-      var el = shown && shown.getElement && shown.getElement();
-      if (el && !this.group._inZoomAnimation) {
-        el.focus();
-        if (shown === marker) { this.pendingFocus = null; }
+    if (pending && Date.now() < pending.until && !this.group._inZoomAnimation) {
+      var self = this;
+      var shown = pending.urls.map(function (url) {
+        var marker = self.markerFor(url);
+        var layer = marker && self.shown(marker);
+        return layer && layer.getElement ? layer.getElement() : null;
+      });
+      var target = firstInTabOrder(shown);
+      if (target) {
+        target.focus();
+        if (!target.classList.contains("map-cluster")) { this.pendingFocus = null; }
       }
-    } else {
+    } else if (pending && Date.now() >= pending.until) {
       this.pendingFocus = null;
     }
     this.declutter();

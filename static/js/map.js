@@ -102,7 +102,9 @@
     var boundary = null;
     var places = null;
     if (wanted.indexOf("grense") >= 0) {
-      boundary = L.geoJSON(null, { style: { color: "#1d3557", weight: 2, fill: false }, interactive: false }).addTo(map);
+      boundary = L.geoJSON(null, {
+        style: { className: "map-boundary", color: "#1d3557", weight: 2, fill: false }, interactive: false
+      }).addTo(map);
     }
     if (wanted.indexOf("sentre") >= 0 || wanted.indexOf("prosjekter") >= 0) {
       places = new window.AskerMapPlaces(map, el);
@@ -116,6 +118,8 @@
     // (that would close the popup and drop keyboard focus).
     var loaded = null;
     var pending = null;
+    // How many layer requests are on their way (data-busy): tests wait for it to be 0.
+    function busy(change) { el.dataset.busy = String(Number(el.dataset.busy || 0) + change); }
     function load() {
       var view = map.getBounds();
       var zoom = Math.floor(map.getZoom());
@@ -133,6 +137,7 @@
         // A centre's page shows that centre's projects, among all the centres around it.
         if (el.dataset.centre && name === "prosjekter") { params.set("centre", el.dataset.centre); }
         var url = el.dataset.layerUrl.replace("LAYER", name) + "?" + params.toString();
+        busy(1);
         fetch(url, { signal: pending.signal, credentials: "same-origin" })
           .then(function (r) { return r.ok ? r.json() : null; })
           .then(function (data) {
@@ -146,7 +151,8 @@
             }
             el.dataset.loaded = (el.dataset.loaded ? el.dataset.loaded + "," : "") + name;
           })
-          .catch(function () { /* aborted by a newer view, or offline: the lists still work */ });
+          .catch(function () { /* aborted by a newer view, or offline: the lists still work */ })
+          .then(function () { busy(-1); });
       });
     }
     if (wanted.length) {
