@@ -36,6 +36,17 @@
     });
   }
 
+  // Markers and clusters are buttons (role="button"): Space opens them as Enter does in Leaflet.
+  function spaceOpensMarkers(el) {
+    el.addEventListener("keydown", function (e) {
+      var target = e.target;
+      if (e.key === " " && target.classList && target.classList.contains("leaflet-marker-icon")) {
+        e.preventDefault();  // not a page scroll
+        target.dispatchEvent(new KeyboardEvent("keypress", { key: "Enter", keyCode: 13, which: 13, bubbles: true }));
+      }
+    });
+  }
+
   function latLngList(value) {
     var v = value.split(",").map(Number);
     return v.length === 2 && v.every(isFinite) ? L.latLng(v[0], v[1]) : null;
@@ -160,6 +171,7 @@
       load();
     }
     keyboardPopups(map, texts);
+    spaceOpensMarkers(el);
     el.leafletMap = map;
     el.mapPlaces = places;
   }

@@ -107,7 +107,7 @@ def test_a_project_with_one_dwelling_or_one_year_or_unknown_dwellings_is_said_so
     page.goto(live_server.url + "/")
     wait_for_maps(page)
     tab_until(page, lambda f: (f["label"] or "").startswith("Enebolig ("))
-    page.keyboard.press("Enter")
+    page.keyboard.press("Space")  # a button opens with Space as well as Enter
     page.locator(".leaflet-popup-content a").wait_for()
     assert page.locator(".leaflet-popup-content p").all_inner_texts() == ["Planlegging", "1 bolig", "År 2027"]
     # Dwelling counts are to become optional; the map data sends null for an unknown count.
