@@ -9,6 +9,7 @@ import json
 from django.conf import settings
 from django.contrib.gis.db.models.functions import AsGeoJSON
 from django.contrib.gis.geos import Polygon
+from django.db.models import FloatField, Func
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
@@ -17,6 +18,16 @@ from .models import Centre, DevelopmentProject, Municipality
 # Below this zoom a project is a point; from it on, its area is drawn too.
 POLYGON_MIN_ZOOM = 13
 PRECISION = 6  # about 10 cm: more is noise for a web map
+
+
+class X(Func):
+    function = "ST_X"
+    output_field = FloatField()
+
+
+class Y(Func):
+    function = "ST_Y"
+    output_field = FloatField()
 
 
 class BadRequest(ValueError):
@@ -36,6 +47,17 @@ def parse_bbox(value):
     bbox = Polygon.from_bbox((minx, miny, maxx, maxy))
     bbox.srid = 4326
     return bbox
+
+
+def cache_privately_if_signed_in(request, response, max_age=60):
+    """Public map data may be cached by anyone for a while; what a signed-in user gets may hold
+    confidential projects and is not stored at all."""
+    if request.user.is_authenticated:
+        response["Cache-Control"] = "private, no-store"
+    else:
+        response["Cache-Control"] = f"public, max-age={max_age}"
+    response["Vary"] = "Cookie"
+    return response
 
 
 def parse_zoom(value):
@@ -84,32 +106,40 @@ def centres_geojson(bbox, zoom, centre=None):
 
 
 def projects_geojson(user, bbox, zoom, centre=None):
+    """Public (or, for planners, all current) projects in `bbox`: points when zoomed out, areas
+    from POLYGON_MIN_ZOOM on. An area carries its map point as `point`, so the map can still
+    give it a marker that keyboard and screen-reader users reach."""
     qs = DevelopmentProject.objects.visible_to(user).filter(location__intersects=bbox)
     if centre is not None:
         qs = qs.filter(centre=centre)
     field = "geometry" if zoom >= POLYGON_MIN_ZOOM else "location"
     limit = settings.MAP_MAX_FEATURES
+    # with_totals() is the one rule for a project's dwellings and years; the phases are
+    # aggregated in the same query.
     qs = (
         qs.exclude(**{f"{field}__isnull": True})
-        .annotate(geo=AsGeoJSON(field, precision=PRECISION))
-        .values_list("geo", "name", "slug", "status", "flats", "terraced", "detached", "visibility")
+        .with_totals()
+        .annotate(geo=AsGeoJSON(field, precision=PRECISION), lon=X("location"), lat=Y("location"))
+        .values_list("geo", "name", "slug", "status", "dwellings", "first_year", "last_year", "visibility",
+                     "lon", "lat")
         .order_by("pk")[: limit + 1]
     )
     labels = dict(DevelopmentProject.Status.choices)
-    rows = [
-        (
-            geo,
-            {
-                "name": name,
-                "url": reverse("places:project", args=[slug]),
-                "status": status,
-                "status_label": str(labels[status]),
-                "dwellings": flats + terraced + detached,
-                "confidential": visibility == DevelopmentProject.Visibility.CONFIDENTIAL,
-            },
-        )
-        for geo, name, slug, status, flats, terraced, detached, visibility in qs
-    ]
+    rows = []
+    for geo, name, slug, status, dwellings, first_year, last_year, visibility, lon, lat in qs:
+        properties = {
+            "name": name,
+            "url": reverse("places:project", args=[slug]),
+            "status": status,
+            "status_label": str(labels[status]),
+            "dwellings": dwellings,
+            "first_year": first_year,
+            "last_year": last_year,
+            "confidential": visibility == DevelopmentProject.Visibility.CONFIDENTIAL,
+        }
+        if field == "geometry":
+            properties["point"] = [round(lon, PRECISION), round(lat, PRECISION)]
+        rows.append((geo, properties))
     return _collection(rows, limit)
 
 

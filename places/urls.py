@@ -30,3 +30,8 @@ urlpatterns = [
     path("planer/<planid:plan_id>/dokumenter/<int:pk>/", views.plan_document, name="plan_document"),
     path("kart/<str:layer>.geojson", views.map_layer, name="map_layer"),
 ]
+
+# The map drawn on the server (places/staticmap.py), for map boxes without JavaScript.
+urlpatterns += [
+    path("kart/bilde.svg", views.map_image, name="map_image"),
+]

@@ -136,13 +136,7 @@ def map_layer(request, layer):
     else:
         raise Http404(_("No such map layer."))
     response = HttpResponse(body, content_type="application/geo+json")
-    # Public layers can be cached by the browser for a minute; anything user-specific not at all.
-    if request.user.is_authenticated:
-        response["Cache-Control"] = "private, no-store"
-    else:
-        response["Cache-Control"] = "public, max-age=60"
-    response["Vary"] = "Cookie"
-    return response
+    return mapdata.cache_privately_if_signed_in(request, response)
 
 
 @require_safe
@@ -152,3 +146,18 @@ def plan_document(request, plan_id, pk):
     # As an attachment: a browser saves it rather than rendering it inside our origin.
     return FileResponse(document.file.open("rb"), content_type="application/pdf", as_attachment=True,
                         filename=document.download_name)
+
+
+# --- The map drawn on the server (places/staticmap.py): what a map box shows without JavaScript.
+# Kept together at the end of the file.
+from . import staticmap  # noqa: E402
+
+
+@require_safe
+def map_image(request):
+    """An SVG of the municipality, of a bbox, or of the area around ?centre= or ?project=."""
+    try:
+        frame, place, current = staticmap.frame_for(request)
+    except mapdata.BadRequest as exc:
+        return HttpResponse(str(exc), status=400, content_type="text/plain; charset=utf-8")
+    return staticmap.svg_response(request, frame, place, **current)

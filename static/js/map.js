@@ -1,14 +1,9 @@
 /* Public maps. Each .map element says which layers it wants (data-layers); the layers are
    fetched for the visible bounding box and zoom only, and again when the view changes.
-   Everything shown here is also in the lists on the page, so the page works without this. */
+   Everything shown here is also in the lists on the page, so the page works without this:
+   the map box and its keyboard note stay hidden until the map is really there. */
 (function () {
   "use strict";
-
-  var STATUS_COLOURS = {
-    idea: "#6b4fa0", planning: "#0a6ebd", approved: "#1a7f37",
-    under_construction: "#b35900", completed: "#4d4d4d", cancelled: "#a4262c"
-  };
-  var LEVEL_SIZES = { kommunesenter: 22, lokalsenter: 16, naersenter: 11 };
 
   function escapeHtml(text) {
     var div = document.createElement("div");
@@ -16,86 +11,18 @@
     return div.innerHTML;
   }
 
-  function labelMarker(marker, label) {
-    marker.on("add", function () {
-      var el = marker.getElement();
-      if (el) { el.setAttribute("aria-label", label); }
-    });
-  }
-
-  function centreMarker(feature, latlng) {
-    var size = LEVEL_SIZES[feature.properties.level] || 11;
-    var marker = L.marker(latlng, {
-      icon: L.divIcon({ className: "centre-icon level-" + feature.properties.level, iconSize: [size, size] }),
-      title: feature.properties.name, keyboard: true, riseOnHover: true
-    });
-    labelMarker(marker, feature.properties.name + " (" + feature.properties.level_label + ")");
-    return marker;
-  }
-
-  function projectMarker(feature, latlng) {
-    var marker = L.marker(latlng, {
-      icon: L.divIcon({ className: "project-icon status-" + feature.properties.status, iconSize: [14, 14] }),
-      title: feature.properties.name, keyboard: true,
-      zIndexOffset: 1000  // projects sit next to their centre: keep them on top
-    });
-    labelMarker(marker, feature.properties.name + " (" + feature.properties.status_label + ")");
-    return marker;
-  }
-
-  function popup(feature) {
-    var p = feature.properties;
-    var html = '<a href="' + escapeHtml(p.url) + '">' + escapeHtml(p.name) + "</a>";
-    if (p.status_label) { html += "<br>" + escapeHtml(p.status_label); }
-    if (p.level_label) { html += "<br>" + escapeHtml(p.level_label); }
-    return html;
-  }
-
-  var LAYERS = {
-    grense: function () {
-      return L.geoJSON(null, { style: { color: "#1d3557", weight: 2, fill: false }, interactive: false });
-    },
-    sentre: function () {
-      return L.geoJSON(null, {
-        pointToLayer: centreMarker,
-        onEachFeature: function (f, layer) { layer.bindPopup(popup(f)); }
-      });
-    },
-    prosjekter: function () {
-      return L.geoJSON(null, {
-        pointToLayer: projectMarker,
-        style: function (f) {
-          var c = STATUS_COLOURS[f.properties.status] || "#333";
-          return { color: c, weight: 2, fillColor: c, fillOpacity: 0.25 };
-        },
-        onEachFeature: function (f, layer) { layer.bindPopup(popup(f)); }
-      });
-    }
-  };
-
-  function openPopupUrl(layer) {
-    var url = null;
-    layer.eachLayer(function (l) {
-      if (l.isPopupOpen && l.isPopupOpen()) { url = l.feature.properties.url; }
-    });
-    return url;
-  }
-
-  function reopenPopup(layer, url) {
-    layer.eachLayer(function (l) {
-      if (l.feature && l.feature.properties.url === url) { l.openPopup(); }
-    });
-  }
-
   // A popup opened from the keyboard takes focus (so its link is the next thing reached),
   // Escape closes it, and focus goes back to the marker that opened it.
-  function keyboardPopups(map) {
+  function keyboardPopups(map, texts) {
     map.on("popupopen", function (e) {
       var source = e.popup._source;
-      var link = e.popup.getElement().querySelector("a");
+      var popupEl = e.popup.getElement();
+      var close = popupEl.querySelector(".leaflet-popup-close-button");
+      if (close && texts.close) { close.setAttribute("aria-label", texts.close); }
+      var link = popupEl.querySelector("a[href]:not(.leaflet-popup-close-button)");
       var marker = source && source.getElement ? source.getElement() : null;
       if (link && marker && document.activeElement === marker) { link.focus(); }
-      e.popup.getElement().addEventListener("keydown", function (ev) {
+      popupEl.addEventListener("keydown", function (ev) {
         if (ev.key === "Escape") { map.closePopup(); }
       });
     });
@@ -109,8 +36,54 @@
     });
   }
 
+  // Markers and clusters are buttons (role="button"): Space opens them as Enter does in Leaflet.
+  function spaceOpensMarkers(el) {
+    el.addEventListener("keydown", function (e) {
+      var target = e.target;
+      if (e.key === " " && target.classList && target.classList.contains("leaflet-marker-icon")) {
+        e.preventDefault();  // not a page scroll
+        target.dispatchEvent(new KeyboardEvent("keypress", { key: "Enter", keyCode: 13, which: 13, bubbles: true }));
+      }
+    });
+  }
+
+  function latLngList(value) {
+    var v = value.split(",").map(Number);
+    return v.length === 2 && v.every(isFinite) ? L.latLng(v[0], v[1]) : null;
+  }
+
+  // The first view: the page's bounds fitted exactly (fractional zoom, so the municipality
+  // fills the box at any width), or a point and zoom, or the page's own shape.
+  function firstView(map, el, shape) {
+    if (el.dataset.bounds) {
+      var b = el.dataset.bounds.split(",").map(Number);
+      map.options.zoomSnap = 0;
+      map.fitBounds([[b[1], b[0]], [b[3], b[2]]], { padding: [4, 4], animate: false });
+      map.options.zoomSnap = 1;  // from here on whole zoom levels, where the tiles are sharp
+      return;
+    }
+    if (el.dataset.center) {
+      map.setView(latLngList(el.dataset.center), Number(el.dataset.zoom || 14));
+      return;
+    }
+    var bounds = shape ? shape.getBounds() : null;
+    if (bounds && bounds.isValid()) {
+      var extra = el.dataset.include ? latLngList(el.dataset.include) : null;
+      if (extra) { bounds = L.latLngBounds(bounds.getSouthWest(), bounds.getNorthEast()).extend(extra); }
+      map.fitBounds(bounds, { maxZoom: 16, padding: [24, 24] });
+      return;
+    }
+    map.setView([59.75, 10.45], 10);  // Asker
+  }
+
   function initMap(el) {
-    var map = L.map(el, { keyboard: true, zoomControl: true });
+    var texts = JSON.parse(el.dataset.texts || "{}");
+    el.hidden = false;
+    var note = el.parentNode.querySelector(".map-note");
+    if (note) { note.hidden = false; }
+
+    var map = L.map(el, { keyboard: true, zoomControl: false, maxZoom: 18 });
+    L.control.zoom({ zoomInTitle: texts.zoom_in || "Zoom in", zoomOutTitle: texts.zoom_out || "Zoom out" }).addTo(map);
     if (el.dataset.basemapUrl) {
       L.tileLayer(el.dataset.basemapUrl, {
         attribution: escapeHtml(el.dataset.basemapAttribution), maxZoom: 18
@@ -118,35 +91,35 @@
     }
     map.attributionControl.setPrefix(false);
 
-    var bounds = null;
+    var shape = null;
     var geometryId = el.dataset.geometry;
     if (geometryId) {
       var node = document.getElementById(geometryId);
       var geometry = node ? JSON.parse(node.textContent) : null;
       if (geometry) {
-        var shape = L.geoJSON(geometry, {
-          style: { color: "#1d3557", weight: 2, fillOpacity: 0.1 },
-          pointToLayer: function (f, latlng) { return L.circleMarker(latlng, { radius: 8 }); },
+        // The page's own area (a project, a plan, a consultation): drawn strongest.
+        shape = L.geoJSON(geometry, {
+          style: { className: "page-shape", color: "#1d3557", weight: 3, fillOpacity: 0.15 },
+          pointToLayer: function (f, latlng) { return L.circleMarker(latlng, { radius: 9, weight: 3 }); },
           interactive: false
         }).addTo(map);
-        bounds = shape.getBounds();
       }
     }
-    if (el.dataset.bounds) {
-      var b = el.dataset.bounds.split(",").map(Number);
-      map.fitBounds([[b[1], b[0]], [b[3], b[2]]]);
-    } else if (el.dataset.center) {
-      var c = el.dataset.center.split(",").map(Number);
-      map.setView(c, Number(el.dataset.zoom || 14));
-    } else if (bounds && bounds.isValid()) {
-      map.fitBounds(bounds, { maxZoom: 16, padding: [20, 20] });
-    } else {
-      map.setView([59.75, 10.45], 10);  // Asker
-    }
+    firstView(map, el, shape);
 
-    var wanted = (el.dataset.layers || "").split(",").filter(function (n) { return LAYERS[n]; });
-    var layers = {};
-    wanted.forEach(function (name) { layers[name] = LAYERS[name]().addTo(map); });
+    var wanted = (el.dataset.layers || "").split(",").filter(function (n) {
+      return n === "grense" || n === "sentre" || n === "prosjekter";
+    });
+    var boundary = null;
+    var places = null;
+    if (wanted.indexOf("grense") >= 0) {
+      boundary = L.geoJSON(null, {
+        style: { className: "map-boundary", color: "#1d3557", weight: 2, fill: false }, interactive: false
+      }).addTo(map);
+    }
+    if (wanted.indexOf("sentre") >= 0 || wanted.indexOf("prosjekter") >= 0) {
+      places = new window.AskerMapPlaces(map, el);
+    }
 
     // The server changes what it sends at these zooms (see places/mapdata.py).
     function zoomClass(z) { return z < 10 ? 0 : z < 13 ? 1 : 2; }
@@ -156,46 +129,55 @@
     // (that would close the popup and drop keyboard focus).
     var loaded = null;
     var pending = null;
+    // How many layer requests are on their way (data-busy): tests wait for it to be 0.
+    function busy(change) { el.dataset.busy = String(Number(el.dataset.busy || 0) + change); }
     function load() {
       var view = map.getBounds();
-      var cls = zoomClass(map.getZoom());
+      var zoom = Math.floor(map.getZoom());
+      var cls = zoomClass(zoom);
       if (loaded && loaded.cls === cls && loaded.bounds.contains(view)) { return; }
       var area = view.pad(0.5);
       loaded = { bounds: area, cls: cls };
       if (pending) { pending.abort(); }
       pending = new AbortController();
-      var params = new URLSearchParams({
-        bbox: [area.getWest(), area.getSouth(), area.getEast(), area.getNorth()].map(function (v) {
-          return Math.max(-180, Math.min(180, v)).toFixed(5);
-        }).join(","),
-        zoom: String(map.getZoom())
-      });
-      if (el.dataset.centre) { params.set("centre", el.dataset.centre); }
+      var bbox = [area.getWest(), area.getSouth(), area.getEast(), area.getNorth()].map(function (v) {
+        return Math.max(-180, Math.min(180, v)).toFixed(5);
+      }).join(",");
       wanted.forEach(function (name) {
+        var params = new URLSearchParams({ bbox: bbox, zoom: String(zoom) });
+        // A centre's page shows that centre's projects, among all the centres around it.
+        if (el.dataset.centre && name === "prosjekter") { params.set("centre", el.dataset.centre); }
         var url = el.dataset.layerUrl.replace("LAYER", name) + "?" + params.toString();
+        busy(1);
         fetch(url, { signal: pending.signal, credentials: "same-origin" })
           .then(function (r) { return r.ok ? r.json() : null; })
           .then(function (data) {
             if (!data) { return; }
-            var reopen = openPopupUrl(layers[name]);
-            layers[name].clearLayers();
-            layers[name].addData(data);
-            if (reopen) { reopenPopup(layers[name], reopen); }
+            if (name === "grense") {
+              boundary.clearLayers();
+              boundary.addData(data);
+              boundary.bringToBack();  // context, under the places and the page's own shape
+            } else {
+              places.update(name, data);
+            }
             el.dataset.loaded = (el.dataset.loaded ? el.dataset.loaded + "," : "") + name;
           })
-          .catch(function () { /* aborted by a newer view, or offline: the lists still work */ });
+          .catch(function () { /* aborted by a newer view, or offline: the lists still work */ })
+          .then(function () { busy(-1); });
       });
     }
     if (wanted.length) {
       map.on("moveend", load);
       load();
     }
-    keyboardPopups(map);
+    keyboardPopups(map, texts);
+    spaceOpensMarkers(el);
     el.leafletMap = map;
+    el.mapPlaces = places;
   }
 
   function start() {
-    if (typeof L === "undefined") { return; }
+    if (typeof L === "undefined" || !window.AskerMapPlaces) { return; }
     Array.prototype.forEach.call(document.querySelectorAll(".map"), initMap);
   }
   if (document.readyState === "loading") {

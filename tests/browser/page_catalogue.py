@@ -73,6 +73,8 @@ EXEMPT = {
     "set_language": "switches the language and redirects; no page of its own",
     "places:plan_document": "the PDF file itself",
     "places:map_layer": "GeoJSON for the maps",
+    "places:map_image": "the SVG picture a map box shows without JavaScript (tests/places/test_static_map.py); "
+                        "its text alternative is the img's alt on the pages checked above",
     "mydata:export": "the user's data as a JSON download",
     "accounts:logout": POST_ONLY,
     "participation:flag": POST_ONLY,

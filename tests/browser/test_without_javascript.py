@@ -40,3 +40,38 @@ def test_project_filter_works_without_javascript(page, live_server, world):
     with page.expect_navigation():
         page.click("form.filters button[type=submit]")
     assert row_names(page) == ["Heggedal hage"]
+
+
+@pytest.mark.parametrize(
+    ("path", "image"),
+    [("/", "/kart/bilde.svg"), ("/steder/heggedal/", "/kart/bilde.svg?centre=heggedal"),
+     ("/prosjekter/heggedal-torg/", "/kart/bilde.svg?project=heggedal-torg"),
+     ("/en/", "/en/kart/bilde.svg")],
+)
+def test_map_box_shows_a_map_drawn_on_the_server_and_no_keyboard_note(page, live_server, world, path, image):
+    images = []
+    page.on("response", lambda r: "/kart/bilde.svg" in r.url and images.append(r))
+    page.goto(live_server.url + path)
+    # No empty grey box, and no instructions for a map that is not there.
+    assert not page.locator(".map").is_visible()
+    assert not page.locator(".map-note").is_visible()
+    picture = page.locator(".map-wrap img.map-image")
+    assert picture.get_attribute("src") == image
+    box = picture.bounding_box()
+    assert box["width"] > 100 and box["height"] > 100, box
+    alt = picture.get_attribute("alt")
+    if path.startswith("/en/"):
+        assert alt == ("Map of the municipality with centres and development projects. "
+                       "The centres and projects on it are listed further down this page.")
+    else:
+        assert alt.endswith(". Sentrene og prosjektene i kartet står i listene lenger ned på siden."), alt
+    assert [(r.status, r.headers["content-type"]) for r in images] == [(200, "image/svg+xml; charset=utf-8")]
+
+
+def test_a_map_without_a_server_drawing_leaves_nothing_behind(page, live_server, world):
+    # The plan page's map has no drawing of its own: without JavaScript it is not there at all,
+    # and the page's lists carry its content.
+    page.goto(live_server.url + f"/planer/{world['plan'].plan_id}/")
+    assert page.locator(".map").count() == 1 and not page.locator(".map").is_visible()
+    assert page.locator("img.map-image").count() == 0
+    assert not page.locator(".map-note").is_visible()

@@ -26,8 +26,28 @@ def test_projects_are_points_when_zoomed_out_and_areas_when_zoomed_in(client, wo
     assert torg["properties"] == {
         "name": "Heggedal torg", "url": "/prosjekter/heggedal-torg/", "status": "under_construction",
         "status_label": torg["properties"]["status_label"], "dwellings": 139, "confidential": False,
+        "first_year": 2019, "last_year": 2024,
     }
     assert torg["geometry"]["coordinates"] == pytest.approx([10.441, 59.831])
+    # An area keeps its map point, so the map can give it a marker the keyboard reaches.
+    torg_area = next(f for f in near["features"] if f["properties"]["name"] == "Heggedal torg")
+    assert torg_area["properties"]["point"] == pytest.approx([10.441, 59.831])
+    assert "point" not in torg["properties"]
+
+
+def test_popup_years_span_the_phases_and_are_empty_without_phases(client, world):
+    ProjectFactory(centre=world["heggedal"], municipality=world["heggedal"].municipality, name="Uten faser")
+    late = ProjectFactory(centre=world["heggedal"], municipality=world["heggedal"].municipality, name="Sen")
+    PhaseFactory(project=late, number=1, dwellings=50, start_year=2030, finish_year=None)
+    PhaseFactory(project=late, number=2, dwellings=50, start_year=2027, finish_year=2029)
+    data = features(client, f"/kart/prosjekter.geojson?bbox={ASKER}&zoom=10")
+    years = {f["properties"]["name"]: (f["properties"]["first_year"], f["properties"]["last_year"])
+             for f in data["features"]}
+    assert years["Uten faser"] == (None, None)
+    assert years["Sen"] == (2027, 2029)
+    assert years["Heggedal hage"] == (2028, 2031)
+    # The confidential project is not there, nor are its years.
+    assert "Hemmelig tomt" not in years
 
 
 def test_bbox_bounds_the_data(client, world):
@@ -74,10 +94,17 @@ def test_unknown_layer_is_404(client, world):
 
 
 @pytest.mark.parametrize("count", [5, 200])
-def test_map_data_query_count_is_constant(client, world, count, django_assert_max_num_queries):
+@pytest.mark.parametrize("zoom", [10, 15])
+def test_map_data_query_count_is_constant(client, world, count, zoom, django_assert_max_num_queries):
     for _ in range(count):
-        ProjectFactory(centre=world["heggedal"], municipality=world["heggedal"].municipality)
-    with django_assert_max_num_queries(2):
-        response = client.get(f"/kart/prosjekter.geojson?bbox={ASKER}&zoom=15")
+        project = ProjectFactory(centre=world["heggedal"], municipality=world["heggedal"].municipality)
+        PhaseFactory(project=project, number=1, dwellings=50, start_year=2025, finish_year=2027)
+        PhaseFactory(project=project, number=2, dwellings=50, start_year=2027, finish_year=2029)
+    # One query: the phases' years are aggregated in it, not fetched per project.
+    with django_assert_max_num_queries(1):
+        response = client.get(f"/kart/prosjekter.geojson?bbox={ASKER}&zoom={zoom}")
     assert response.status_code == 200
-    assert len(json.loads(response.content)["features"]) >= count
+    found = json.loads(response.content)["features"]
+    assert len(found) >= count
+    assert {(f["properties"]["first_year"], f["properties"]["last_year"]) for f in found
+            if f["properties"]["name"].startswith("Prosjekt ")} == {(2025, 2029)}
