@@ -60,6 +60,11 @@ def test_the_english_statement_is_english(client):
     assert "The portal partly meets the requirements." in text
     assert "Anti-Discrimination Tribunal" in text
     assert "oppfyller kravene delvis" not in text
+    # The Norwegian names of laws and bodies are marked as Norwegian for screen readers.
+    html = page(client, "/en/tilgjengelighet/")
+    assert '<span lang="nb">Diskrimineringsnemnda</span>' in html
+    assert '<span lang="nb">forskrift om universell utforming av IKT-løsninger</span>' in html
+    assert '<span lang="nb">plan- og bygningsloven</span>' in page(client, "/en/personvern/")
 
 
 @pytest.fixture
