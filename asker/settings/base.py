@@ -47,6 +47,7 @@ INSTALLED_APPS = [
     "participation",
     "workspace",
     "accounts",
+    "about",
 ]
 
 MIDDLEWARE = [

@@ -59,6 +59,10 @@ CHECKED = {
     "workspace:consultations": "the list",
     "workspace:consultation_create": "the blank form; with errors",
     "workspace:consultation_edit": "an open consultation with its area",
+    # The statements and the contact page (test_axe_about.py), signed out unless said.
+    "about:accessibility": "the statement; the barrier form with errors (400); after sending a report; signed in",
+    "about:privacy": "with an open and a closed consultation and their retention periods; signed in",
+    "about:contact": "the page; the barrier form with errors (400); after sending a report",
 }
 # Not URL names, checked all the same (test_accessibility.py, test_axe_roles.py): 400 (control
 # characters in the address), 403 (the workspace and moderation for a resident), 404, and 500
@@ -71,6 +75,7 @@ EXEMPT = {
     "healthz": "JSON for the load balancer",
     "healthz-detail": "JSON for monitoring: broker and workers",
     "set_language": "switches the language and redirects; no page of its own",
+    "favicon": "redirects to the site icon file",
     "places:plan_document": "the PDF file itself",
     "places:map_layer": "GeoJSON for the maps",
     "places:map_image": "the SVG picture a map box shows without JavaScript (tests/places/test_static_map.py); "
