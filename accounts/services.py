@@ -237,9 +237,6 @@ def resend_activation_email(user):
     return first
 
 
-def roles_of(user):
+def role_labels(user):
     """The portal roles (labels, in the active language) that a user has."""
-    names = set(user.groups.values_list("name", flat=True))
-    if user.is_superuser:
-        names.add(roles.ADMINISTRATOR)
-    return [label for name, label in roles.ROLES.items() if name in names]
+    return [roles.ROLES[name] for name in roles.roles_of(user)]
