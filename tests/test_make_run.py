@@ -1,4 +1,5 @@
-"""`make run` (bin/run) tells the servers it starts where they are served, for links in e-mails.
+"""`make run` (bin/run) tells the servers it starts where they are served, for links in e-mails,
+and runs Celery beat in its worker.
 
 bin/run is run for real from a copy of bin/ in a temporary checkout, with stand-ins for what it
 calls: the virtualenv's python and setsid (which would start the servers) write down their
@@ -85,3 +86,14 @@ def test_a_site_url_from_the_environment_is_kept_and_said(checkout, tmp_path):
     result, _calls, servers = run(checkout, tmp_path, PORT="8123", SITE_URL="https://tunnel.example")
     assert all(c.split()[1] == "SITE_URL=https://tunnel.example" for c in servers), servers
     assert "using SITE_URL from the environment for links in e-mails: https://tunnel.example" in result.stderr
+
+
+def test_the_worker_runs_celery_beat_with_the_database_schedule(checkout, tmp_path):
+    """The hourly and nightly housekeeping (expired registrations, rate-limit windows,
+    anonymisation) is scheduled in the database by the migrations: `make run` must run a beat
+    that reads it, or none of it ever happens there."""
+    _result, _calls, servers = run(checkout, tmp_path)
+    worker = next(c for c in servers if "celery" in c and " worker" in c).split()
+    assert worker[worker.index("-A") + 1] == "asker"
+    assert "-B" in worker or "--beat" in worker, worker
+    assert worker[worker.index("--scheduler") + 1] == "django_celery_beat.schedulers:DatabaseScheduler", worker
