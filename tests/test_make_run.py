@@ -41,9 +41,14 @@ def checkout(tmp_path):
         shutil.copy(ROOT / name, root / name)
     log = tmp_path / "calls.log"
     # -V for the requirements stamp; `python - ...` reads its script (the port check, the wait
-    # for the servers) from standard input.
+    # for the servers) from standard input. The wait for the servers (`python - http://...`)
+    # waits, as the real one does, until both started (wrote their line; at most 10 s): else the
+    # script could stop a server that had not yet written it.
+    wait_for_servers = (f'i=0; while [ "$(grep -c "^setsid " "{log}")" -lt 2 ] && [ $i -lt 100 ]; '
+                        'do sleep 0.1; i=$((i + 1)); done')
     _stand_in(root / ".venv" / "bin" / "python", log,
-              extra='case "$1" in -V) echo "Python 3.11.2";; -) cat >/dev/null;; esac')
+              extra=f'case "$1" in -V) echo "Python 3.11.2";; '
+                    f'-) cat >/dev/null; case "$2" in http*) {wait_for_servers};; esac;; esac')
     _stand_in(root / ".venv" / "bin" / "celery", log)
     stubs = tmp_path / "stubs"
     _stand_in(stubs / "setsid", log)
