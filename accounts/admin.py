@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from .models import Registration
+from .models import Registration, UsernameReservation
 
 
 @admin.register(Registration)
@@ -11,4 +11,20 @@ class RegistrationAdmin(admin.ModelAdmin):
     readonly_fields = ("user", "registered_at", "activated_at")
 
     def has_add_permission(self, request):
+        return False
+
+
+@admin.register(UsernameReservation)
+class UsernameReservationAdmin(admin.ModelAdmin):
+    """Read-only: removed by the hourly housekeeping with the expired registrations."""
+
+    list_display = ("username", "reserved_at")
+    search_fields = ("username",)
+    fields = ("username", "reserved_at")
+    readonly_fields = ("username", "reserved_at")
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
         return False

@@ -27,7 +27,9 @@ def _no_autofocus(form, name):
 
 class SignInForm(AccessibleErrorsMixin, AuthenticationForm):
     """Django's sign-in form (`username`, `password`), which also recognises an account that
-    was registered but not yet activated, when the right password is given for it."""
+    was registered but not yet activated, when the right password is given for it
+    (`pending_user`: the account, or the UsernameReservation of a registration whose address
+    had an account, which is answered alike)."""
 
     error_messages = {
         **AuthenticationForm.error_messages,
@@ -60,7 +62,11 @@ class SignInForm(AccessibleErrorsMixin, AuthenticationForm):
         if not username or not password:
             return None
         user = User._default_manager.filter(**{User.USERNAME_FIELD: username}).first()
-        if user is None or user.is_active or not user.check_password(password):
+        if user is None:
+            # Said of a username held for a registration with a taken address just as of a new
+            # account, or this page would tell which of the two the address was.
+            return services.reservation_for_sign_in(username, password)
+        if user.is_active or not user.check_password(password):
             return None
         if not Registration.objects.filter(user=user, activated_at__isnull=True).exists():
             return None  # deactivated by an administrator: the usual message, nothing sent
@@ -99,6 +105,15 @@ class RegistrationForm(AccessibleErrorsMixin, UserCreationForm):
         """Whether the honeypot was filled in (look before validating: no errors needed)."""
         return bool(self.data.get(self.add_prefix("website"), "").strip())
 
+    def clean_username(self):
+        username = self.cleaned_data.get("username")
+        if username and services.username_taken(username):
+            raise self._username_taken_error()
+        return username
+
+    def _username_taken_error(self):
+        return self.instance.unique_error_message(User, ["username"])
+
     def clean_email(self):
         # Whether the address has an account is never said here, but only to its owner, by
         # e-mail (services.register): the page must not tell anyone who is registered.
@@ -107,7 +122,7 @@ class RegistrationForm(AccessibleErrorsMixin, UserCreationForm):
     def username_taken(self):
         """Say the username is taken, as the form's own check does (a concurrent registration
         took it after that check)."""
-        self.add_error("username", self.instance.unique_error_message(User, ["username"]))
+        self.add_error("username", self._username_taken_error())
 
 
 class ResetPasswordForm(AccessibleErrorsMixin, PasswordResetForm):

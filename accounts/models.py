@@ -1,5 +1,6 @@
 from django.conf import settings
 from django.db import models
+from django.db.models.functions import Lower
 from django.utils.translation import gettext_lazy as _
 
 
@@ -27,6 +28,32 @@ class Registration(models.Model):
     @property
     def is_pending(self):
         return self.activated_at is None
+
+
+class UsernameReservation(models.Model):
+    """A username held for a registration with an address that already has an account.
+
+    A new address gets an inactive account, which holds its username until the link expires; an
+    address with an account gets no new one. Unless the username were held just as long, a
+    second registration with the same username would tell which of the two it was (taken, or
+    not). So it is held here, with the password as an account would keep it (the sign-in page
+    answers for it as for an account waiting for activation), and removed with the expired
+    registrations (accounts.services.delete_expired_registrations).
+    """
+
+    username = models.CharField(_("username"), max_length=150)
+    password = models.CharField(_("password"), max_length=128)
+    reserved_at = models.DateTimeField(_("reserved"), auto_now_add=True, db_index=True)
+
+    class Meta:
+        verbose_name = _("username reservation")
+        verbose_name_plural = _("username reservations")
+        constraints = [
+            models.UniqueConstraint(Lower("username"), name="accounts_reservation_username_ci"),
+        ]
+
+    def __str__(self):
+        return self.username
 
 
 class RateCounter(models.Model):

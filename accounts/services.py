@@ -5,7 +5,7 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.contrib.auth.hashers import make_password
+from django.contrib.auth.hashers import check_password, make_password
 from django.contrib.auth.models import Group
 from django.core import signing
 from django.core.cache import cache
@@ -16,7 +16,7 @@ from django.utils import timezone
 
 from asker import mail, roles
 
-from .models import Registration
+from .models import Registration, UsernameReservation
 
 log = logging.getLogger(__name__)
 
@@ -89,10 +89,11 @@ def activate(user):
 
 
 def delete_expired_registrations():
-    """Remove accounts registered but never activated before their link expired.
+    """Remove accounts registered but never activated before their link expired, and the
+    usernames held as long for registrations with an address that had an account.
 
     Their usernames and e-mail addresses are free again, so someone whose link ran out can
-    simply register once more.
+    simply register once more. Returns how many were removed.
     """
     cutoff = timezone.now() - timedelta(seconds=activation_timeout())
     expired = get_user_model().objects.filter(
@@ -102,7 +103,24 @@ def delete_expired_registrations():
         registration__registered_at__lt=cutoff,
     )
     _total, per_model = expired.delete()
-    return per_model.get(get_user_model()._meta.label, 0)
+    reservations, _ = UsernameReservation.objects.filter(reserved_at__lt=cutoff).delete()
+    return per_model.get(get_user_model()._meta.label, 0) + reservations
+
+
+def username_taken(username):
+    """Whether an account, or a registration with an address that had one, holds the username
+    (in any case: "Kari" and "kari" are one name to the people reading comments)."""
+    return (get_user_model()._default_manager.filter(username__iexact=username).exists()
+            or UsernameReservation.objects.filter(username__iexact=username).exists())
+
+
+def reservation_for_sign_in(username, password):
+    """The reservation of `username` if `password` is the one it was registered with, else
+    None: the sign-in page answers for it as for an account waiting for its activation link."""
+    reservation = UsernameReservation.objects.filter(username=username).first()
+    if reservation is None or not check_password(password, reservation.password):
+        return None
+    return reservation
 
 
 class UsernameTaken(Exception):
@@ -116,27 +134,32 @@ def register(form):
 
     A new address gets an inactive account and the activation link; an address that already
     has an account gets no new one, and its owner an e-mail saying how to sign in
-    (`notify_already_registered`). Returns the new user, or None. Raises UsernameTaken when a
-    concurrent registration took the username first.
+    (`notify_already_registered`). The username is held in both cases, for as long (a
+    UsernameReservation for the second), so that registering with it again does not tell the
+    two apart either. Returns the new user, or None. Raises UsernameTaken when a concurrent
+    registration took the username first.
     """
     email = form.cleaned_data["email"]
+    username = form.cleaned_data["username"]
     User = get_user_model()
     try:
         with transaction.atomic():
             _one_registration_at_a_time()
+            if username_taken(username):
+                raise UsernameTaken
             existing = list(User._default_manager.filter(email__iexact=email).select_related("registration"))
-            if not existing:
-                if User._default_manager.filter(username__iexact=form.cleaned_data["username"]).exists():
-                    raise UsernameTaken
+            if existing:
+                # Hashed as a new account's password is, so the time taken does not tell either.
+                UsernameReservation.objects.create(
+                    username=username, password=make_password(form.cleaned_data["password1"]))
+            else:
                 user = form.save(commit=False)
                 user.is_active = False
                 user.save()
                 Registration.objects.create(user=user)
     except IntegrityError:
-        raise UsernameTaken from None  # the only unique column a registration writes
+        raise UsernameTaken from None  # the only unique columns a registration writes
     if existing:
-        # Hash the password as a new account would, so the time taken does not tell either.
-        make_password(form.cleaned_data["password1"])
         for user in existing:
             notify_already_registered(user)
         log.info("registration with the address of account(s) %s; owner told", [u.pk for u in existing])
@@ -196,8 +219,11 @@ def notify_already_registered(user):
 def resend_activation_email(user):
     """Send a new link to a pending account, at most once every RESEND_INTERVAL seconds.
 
-    Returns whether a message went out.
+    Returns whether a message went out. A UsernameReservation has no link and no address:
+    nothing is sent for it (its registration's address was told how to sign in).
     """
+    if isinstance(user, UsernameReservation):
+        return False
     registration = getattr(user, "registration", None)
     if user.is_active or registration is None or not registration.is_pending:
         return False
@@ -211,9 +237,6 @@ def resend_activation_email(user):
     return first
 
 
-def roles_of(user):
+def role_labels(user):
     """The portal roles (labels, in the active language) that a user has."""
-    names = set(user.groups.values_list("name", flat=True))
-    if user.is_superuser:
-        names.add(roles.ADMINISTRATOR)
-    return [label for name, label in roles.ROLES.items() if name in names]
+    return [roles.ROLES[name] for name in roles.roles_of(user)]

@@ -93,7 +93,7 @@ def activate(request, token):
 
 @login_required
 def profile(request):
-    return render(request, "accounts/profile.html", {"roles": services.roles_of(request.user)})
+    return render(request, "accounts/profile.html", {"roles": services.role_labels(request.user)})
 
 
 def locked_out(request, original_response=None, credentials=None):

@@ -1,22 +1,28 @@
 """What the portal accepts as an upload: bodies of bounded size, and PDFs that open.
 
-Request bodies. A request whose body is larger than its endpoint allows is answered 413, in
-the visitor's language, before any of the body is read, so a huge upload never reaches memory
-or disk. Django reads a body only up to its Content-Length (a chunked body without one is not
-read at all), so the declared length is what counts. The limits:
+Request bodies. A request whose body is larger than this user may send to this endpoint is
+answered 413, in the visitor's language, before any of the body is read, so a huge upload never
+reaches memory or disk. Django reads a body only up to its Content-Length (a chunked body
+without one is not read at all), so the declared length is what counts. The limits:
 - the map-file upload: GEOMETRY_UPLOAD_MAX_BYTES, plus room for the form around the file;
 - plan documents: PLAN_DOCUMENT_MAX_BYTES, plus the same room;
 - the admin: ADMIN_REQUEST_BODY_MAX_BYTES (several plan documents may go in one save);
 - every other request: DATA_UPLOAD_MAX_MEMORY_SIZE, Django's own limit for form data.
-RequestBodyLimitMiddleware must come before anything that reads request.POST (the control
-character check, CSRF), and after LocaleMiddleware, so the page is in the visitor's language.
+The large limits are only for the users who may use those pages (planning staff in the
+workspace, staff in the admin): anyone else, signed out or not, has the general limit there
+too, since the body would be read (by the control character check, CSRF) before the view
+refuses them. So RequestBodyLimitMiddleware must come after AuthenticationMiddleware and
+LocaleMiddleware (the page is in the visitor's language), and before anything that reads
+request.POST.
 
 PDFs. validate_pdf(file) raises ValidationError unless the file is a PDF a PDF library can
 open, checked by asker/pdfcheck.py in a separate process bounded in time
 (PLAN_DOCUMENT_CHECK_SECONDS) and memory.
 """
 
+import rules
 from django.conf import settings
+from django.contrib import admin
 from django.core.exceptions import ValidationError
 from django.shortcuts import render
 from django.template.defaultfilters import filesizeformat
@@ -27,23 +33,25 @@ from . import pdfcheck
 
 # Multipart boundaries, part headers, the CSRF token and a title: far less than this.
 FORM_ROOM_BYTES = 64 * 1024
-# URL name (namespace:name, or a namespace alone) -> the setting with its file's limit.
+# URL name -> the setting with its file's limit, and the rule a user must pass to have it.
 UPLOAD_ENDPOINTS = {
-    "workspace:project_upload": "GEOMETRY_UPLOAD_MAX_BYTES",
-    "workspace:plan_documents": "PLAN_DOCUMENT_MAX_BYTES",
+    "workspace:project_upload": ("GEOMETRY_UPLOAD_MAX_BYTES", "places.use_workspace"),
+    "workspace:plan_documents": ("PLAN_DOCUMENT_MAX_BYTES", "places.use_workspace"),
 }
 
 
 def body_limit(request):
-    """The largest body, in bytes, that `request`'s endpoint accepts."""
+    """The largest body, in bytes, that `request`'s endpoint accepts from `request.user`."""
     try:
         match = resolve(request.path_info)
     except Resolver404:
         match = None
     if match is not None:
         if match.view_name in UPLOAD_ENDPOINTS:
-            return getattr(settings, UPLOAD_ENDPOINTS[match.view_name]) + FORM_ROOM_BYTES
-        if match.namespaces[:1] == ["admin"]:
+            setting, perm = UPLOAD_ENDPOINTS[match.view_name]
+            if rules.has_perm(perm, request.user):
+                return getattr(settings, setting) + FORM_ROOM_BYTES
+        elif match.namespaces[:1] == ["admin"] and admin.site.has_permission(request):
             return settings.ADMIN_REQUEST_BODY_MAX_BYTES
     return settings.DATA_UPLOAD_MAX_MEMORY_SIZE
 

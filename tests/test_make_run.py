@@ -1,4 +1,5 @@
-"""`make run` (bin/run) tells the servers it starts where they are served, for links in e-mails.
+"""`make run` (bin/run) tells the servers it starts where they are served, for links in e-mails,
+and runs Celery beat in its worker.
 
 bin/run is run for real from a copy of bin/ in a temporary checkout, with stand-ins for what it
 calls: the virtualenv's python and setsid (which would start the servers) write down their
@@ -40,9 +41,14 @@ def checkout(tmp_path):
         shutil.copy(ROOT / name, root / name)
     log = tmp_path / "calls.log"
     # -V for the requirements stamp; `python - ...` reads its script (the port check, the wait
-    # for the servers) from standard input.
+    # for the servers) from standard input. The wait for the servers (`python - http://...`)
+    # waits, as the real one does, until both started (wrote their line; at most 10 s): else the
+    # script could stop a server that had not yet written it.
+    wait_for_servers = (f'i=0; while [ "$(grep -c "^setsid " "{log}")" -lt 2 ] && [ $i -lt 100 ]; '
+                        'do sleep 0.1; i=$((i + 1)); done')
     _stand_in(root / ".venv" / "bin" / "python", log,
-              extra='case "$1" in -V) echo "Python 3.11.2";; -) cat >/dev/null;; esac')
+              extra=f'case "$1" in -V) echo "Python 3.11.2";; '
+                    f'-) cat >/dev/null; case "$2" in http*) {wait_for_servers};; esac;; esac')
     _stand_in(root / ".venv" / "bin" / "celery", log)
     stubs = tmp_path / "stubs"
     _stand_in(stubs / "setsid", log)
@@ -85,3 +91,14 @@ def test_a_site_url_from_the_environment_is_kept_and_said(checkout, tmp_path):
     result, _calls, servers = run(checkout, tmp_path, PORT="8123", SITE_URL="https://tunnel.example")
     assert all(c.split()[1] == "SITE_URL=https://tunnel.example" for c in servers), servers
     assert "using SITE_URL from the environment for links in e-mails: https://tunnel.example" in result.stderr
+
+
+def test_the_worker_runs_celery_beat_with_the_database_schedule(checkout, tmp_path):
+    """The hourly and nightly housekeeping (expired registrations, rate-limit windows,
+    anonymisation) is scheduled in the database by the migrations: `make run` must run a beat
+    that reads it, or none of it ever happens there."""
+    _result, _calls, servers = run(checkout, tmp_path)
+    worker = next(c for c in servers if "celery" in c and " worker" in c).split()
+    assert worker[worker.index("-A") + 1] == "asker"
+    assert "-B" in worker or "--beat" in worker, worker
+    assert worker[worker.index("--scheduler") + 1] == "django_celery_beat.schedulers:DatabaseScheduler", worker

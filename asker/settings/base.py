@@ -55,16 +55,19 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # After whitenoise: static files need no policy. Makes request.csp_nonce.
     "csp.middleware.CSPMiddleware",
+    # A cookie with a control character is dropped before the session (or anything) reads it.
+    "asker.middleware.DropControlCharacterCookiesMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
-    # A body larger than its endpoint allows: 413 in the visitor's language (so after
+    # Before the body limit: the large limits are for the users allowed to upload.
+    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # A body larger than this user may send here: 413 in the visitor's language (so after
     # LocaleMiddleware), before anything reads request.POST (asker/uploads.py).
     "asker.uploads.RequestBodyLimitMiddleware",
     # A NUL byte anywhere in the path, the query or a form: 400, before a view or query runs.
     "asker.middleware.RefuseControlCharactersMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
-    "django.contrib.auth.middleware.AuthenticationMiddleware",
     # Cache-Control: private for signed-in users, Permissions-Policy, the nonce for form widgets.
     "asker.headers.SecurityHeadersMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",

@@ -7,7 +7,9 @@ import socket
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
+from asker import roles
 from places.models import PlanDocument
+from tests.factories import user_with_role
 from tests.places.conftest import asker, heggedal, sentrum, world  # noqa: F401  (shared fixtures)
 from tests.places.test_geofile_support import sentrum_geojson
 from tests.workspace.conftest import planner_client  # noqa: F401
@@ -114,3 +116,55 @@ def test_live_server_answers_before_the_body_arrives(live_server, transactional_
             assert chunk, f"connection closed after {answer!r}"
             answer += chunk
     assert answer.startswith(b"HTTP/1.1 413"), answer[:200]
+
+
+def _announce(live_server, path, length):
+    """Send only the headers of a POST of `length` bytes and return the status line."""
+    host, port = live_server.thread.host, live_server.thread.port
+    with socket.create_connection((host, port), timeout=20) as connection:
+        connection.sendall(
+            f"POST {path} HTTP/1.1\r\nHost: {host}:{port}\r\n"
+            "Content-Type: multipart/form-data; boundary=grense\r\n"
+            f"Content-Length: {length}\r\n\r\n".encode()
+        )
+        answer = b""
+        while b"\r\n" not in answer:
+            chunk = connection.recv(65536)
+            assert chunk, f"connection closed after {answer!r}"
+            answer += chunk
+    return answer.split(b"\r\n", 1)[0]
+
+
+@pytest.mark.parametrize("path", ["/admin/login/", "/planlegger/prosjekter/heggedal-hage/last-opp/",
+                                  "/planlegger/planer/1/dokumenter/"])
+def test_the_large_limits_are_not_for_visitors(live_server, transactional_db, path):
+    """15 MB is within the admin's and the uploads' limits, but not a signed-out visitor's: the
+    413 comes before the body (none is sent), where the body would otherwise be read whole."""
+    assert _announce(live_server, path, 15 * 1024 * 1024).startswith(b"HTTP/1.1 413")
+
+
+@pytest.mark.parametrize("role", [roles.RESIDENT, roles.MODERATOR, roles.ORGANISATION_REPRESENTATIVE])
+def test_the_upload_limits_are_for_planning_staff(client, world, settings, role):
+    settings.DATA_UPLOAD_MAX_MEMORY_SIZE = 10_000
+    client.force_login(user_with_role(role))
+    for url in (f"/planlegger/prosjekter/{world['hage'].slug}/last-opp/",
+                f"/planlegger/planer/{world['plan'].pk}/dokumenter/"):
+        response = client.post(url, {"title": "Stor", "file": SimpleUploadedFile("stor.pdf", bytes(BIG))})
+        assert_refused_unread(response)
+
+
+def test_the_admin_limit_is_for_staff(client, settings):
+    settings.DATA_UPLOAD_MAX_MEMORY_SIZE = 10_000
+    client.force_login(user_with_role(roles.PLANNER))  # a planner, but not admin staff
+    response = client.post("/admin/login/", {"username": "x", "file": SimpleUploadedFile("a.pdf", bytes(BIG))})
+    assert_refused_unread(response)
+
+
+def test_a_planners_upload_over_the_general_limit_works(planner_client, world, settings):
+    """Above the general limit, within the map-file limit: read and offered as usual."""
+    settings.DATA_UPLOAD_MAX_MEMORY_SIZE = 10_000
+    project = world["hage"]
+    response = planner_client.post(f"/planlegger/prosjekter/{project.slug}/last-opp/",
+                                   {"file": SimpleUploadedFile("omrade.geojson", sentrum_geojson(merknad="x" * BIG))})
+    assert response.status_code == 200
+    assert "Asker sentrum" in response.content.decode()

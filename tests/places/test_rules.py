@@ -20,9 +20,6 @@ PLANNING_STAFF = {roles.PLANNER, roles.ADMINISTRATOR, SUPERUSER}
 PERMISSIONS = [
     "places.view_confidential_project",
     "places.use_workspace",
-    "places.add_developmentproject", "places.change_developmentproject",
-    "places.add_plan", "places.change_plan",
-    "places.add_centre", "places.change_centre",
     "places.publish_developmentproject",
     "places.archive_developmentproject",
     "places.revert_developmentproject",
@@ -48,3 +45,17 @@ def test_places_rules_by_role(role, world):
             if rules.has_perm(perm, user, obj) != (role in PLANNING_STAFF):
                 wrong.append((perm, getattr(obj, "visibility", None)))
     assert wrong == [], f"{role or 'anonymous'}: {wrong}"
+
+
+@pytest.mark.parametrize("model", ["developmentproject", "plan", "centre"])
+def test_the_admin_asks_djangos_model_permissions(client, world, model):
+    """Planners keep places in the workspace; the admin answers by Django's own permissions,
+    so staff status and the planner role alone do not open its forms, a superuser does."""
+    planner = user_with_role(roles.PLANNER)
+    planner.is_staff = True
+    planner.save()
+    client.force_login(planner)
+    assert client.get(f"/admin/places/{model}/add/").status_code == 403
+    assert client.get(f"/admin/places/{model}/").status_code == 403
+    client.force_login(user_with_role(SUPERUSER))
+    assert client.get(f"/admin/places/{model}/add/").status_code == 200
