@@ -255,6 +255,9 @@ class DevelopmentProject(MunicipalityGeometryMixin, models.Model):
                 )
 
 
+UNIQUE_PHASE_NUMBER = "unique_phase_number"
+
+
 class ProjectPhase(models.Model):
     """A byggetrinn: one stage of a project, with its own dwellings and years."""
 
@@ -279,7 +282,12 @@ class ProjectPhase(models.Model):
         verbose_name_plural = _("phases (byggetrinn)")
         ordering = ["project", "number"]
         constraints = [
-            models.UniqueConstraint(fields=["project", "number"], name="unique_phase_number"),
+            # Deferred to the end of the transaction, so two phases can swap numbers in one save;
+            # places.services.save_project checks it before that. SQLite cannot defer: there
+            # Django creates no such constraint (warning models.W038), and the phase formset's
+            # check (places.forms.PhaseInlineFormSet) is what holds.
+            models.UniqueConstraint(fields=["project", "number"], name=UNIQUE_PHASE_NUMBER,
+                                    deferrable=models.Deferrable.DEFERRED),
             models.CheckConstraint(
                 condition=bounds.between("dwellings", 0, bounds.MAX_DWELLINGS)
                 & bounds.between("number", 1, bounds.MAX_PHASE_NUMBER)
