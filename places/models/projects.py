@@ -95,7 +95,7 @@ class DevelopmentProject(MunicipalityGeometryMixin, models.Model):
 
     municipality = models.ForeignKey(Municipality, on_delete=models.CASCADE, related_name="projects")
     name = models.CharField(_("name"), max_length=200)
-    slug = models.SlugField(unique=True)
+    slug = models.SlugField(unique=True, validators=[bounds.slug_not_reserved])
     centre = models.ForeignKey(
         Centre, verbose_name=_("centre"), on_delete=models.PROTECT, related_name="projects"
     )
@@ -167,6 +167,10 @@ class DevelopmentProject(MunicipalityGeometryMixin, models.Model):
             ),
             models.CheckConstraint(
                 condition=bounds.matches("slug", bounds.SLUG_PATTERN), name="project_slug_format",
+                violation_error_message=_("Enter a valid address name."),
+            ),
+            models.CheckConstraint(
+                condition=bounds.not_reserved("slug"), name="project_slug_not_reserved",
                 violation_error_message=_("Enter a valid address name."),
             ),
         ]
