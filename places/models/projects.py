@@ -236,14 +236,21 @@ class DevelopmentProject(MunicipalityGeometryMixin, models.Model):
             super().clean()
         except ValidationError as exc:
             errors = exc.update_error_dict(errors)
-        for goal in self.sdg_goals or []:
-            if not isinstance(goal, int) or not 1 <= goal <= 17:
-                errors.setdefault("sdg_goals", []).append(
-                    _("The UN sustainable development goals are numbered 1 to 17.")
-                )
-                break
+        if self.sdg_goals is None:
+            self.sdg_goals = []  # an emptied field in the admin
+        if not self.sdg_goals_valid(self.sdg_goals):
+            errors.setdefault("sdg_goals", []).append(
+                _("The UN sustainable development goals are a list of numbers from 1 to 17, for example [3, 11].")
+            )
         if errors:
             raise ValidationError(errors)
+
+    @staticmethod
+    def sdg_goals_valid(goals):
+        # JSON lets anything in (the admin's field once took a plain 5 and the check looped over it).
+        return isinstance(goals, list) and all(
+            isinstance(goal, int) and not isinstance(goal, bool) and 1 <= goal <= 17 for goal in goals
+        )
 
     def check_phase_totals(self, phases):
         """Phases, when there are any, must add up to the project's dwellings. `phases` are
