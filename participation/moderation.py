@@ -65,7 +65,7 @@ def queue_queryset(filters=None):
 
 
 def _queue_context(request, bulk_form=None):
-    filter_form = QueueFilterForm(request.GET or None)
+    filter_form = QueueFilterForm(request.GET or None, user=request.user)
     filters = filter_form.cleaned_data if filter_form.is_valid() else {}
     comments = queue_queryset(filters)
     page = Paginator(comments, PAGE_SIZE).get_page(request.GET.get("side"))
