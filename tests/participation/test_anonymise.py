@@ -141,3 +141,33 @@ def test_one_failing_consultation_does_not_stop_the_others(caplog):
     assert bad_comment.author_id is not None
     assert Consultation.objects.get(pk=bad.pk).anonymised_at is None
     assert f"consultation {bad.pk}" in caplog.text and "OverflowError" in caplog.text
+
+
+@pytest.mark.django_db
+def test_the_migration_brings_old_rows_into_range():
+    """Rows stored before the bounds (a year-1 opening, as the workspace once took) are moved
+    into them in the database, so the constraint can be added and the rows read again."""
+    from datetime import datetime
+    from importlib import import_module
+    from zoneinfo import ZoneInfo
+
+    from django.apps import apps
+    from django.db import connection
+
+    from places import bounds
+
+    with connection.cursor() as cursor:  # as before the migration; rolled back with the test
+        cursor.execute("ALTER TABLE participation_consultation DROP CONSTRAINT consultation_values_in_range")
+    oslo = ZoneInfo("Europe/Oslo")
+    year_one = ConsultationFactory(opens_at=datetime(1, 1, 1, tzinfo=oslo), closes_at=datetime(1, 1, 2, tzinfo=oslo),
+                                   retention_days=2147483647)
+    far = ConsultationFactory(opens_at=datetime(9999, 12, 30, tzinfo=oslo), closes_at=datetime(9999, 12, 31, tzinfo=oslo))
+    ordinary = closed_consultation(retention_days=30)
+    before = Consultation.objects.filter(pk=ordinary.pk).values("opens_at", "closes_at", "retention_days").get()
+
+    import_module("participation.migrations.0005_consultation_bounds").into_range(apps, None)
+
+    for consultation in Consultation.objects.filter(pk__in=[year_one.pk, far.pk]):
+        assert bounds.EARLIEST_MOMENT <= consultation.opens_at < consultation.closes_at <= bounds.LATEST_MOMENT
+    assert Consultation.objects.get(pk=year_one.pk).retention_days == 3650
+    assert Consultation.objects.filter(pk=ordinary.pk).values("opens_at", "closes_at", "retention_days").get() == before
