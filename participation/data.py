@@ -4,6 +4,7 @@ and removing authors from consultations whose retention period has run out.
 Plain functions, used by the "my data" views and the Celery task.
 """
 
+import logging
 from datetime import timedelta
 
 from django.db import transaction
@@ -11,6 +12,8 @@ from django.utils import timezone
 
 from . import services
 from .models import Comment, CommentingBlock, Consultation, Flag, ModerationAction
+
+logger = logging.getLogger(__name__)
 
 S = Comment.State
 A = ModerationAction.Action
@@ -105,25 +108,33 @@ def delete_account(user):
 def anonymise_expired_consultations(now=None):
     """Remove the authors of comments in consultations whose retention period is over.
 
-    Returns how many consultations were anonymised. Running it again changes nothing.
+    Returns how many consultations were anonymised. Running it again changes nothing. One
+    consultation that fails is logged and left for the next run; the others still go through.
     """
     now = now or timezone.now()
     count = 0
     candidates = Consultation.objects.filter(retention_days__isnull=False, anonymised_at__isnull=True,
-                                             closes_at__lte=now)
-    for candidate in candidates:
-        if candidate.closes_at + timedelta(days=candidate.retention_days) > now:
-            continue
-        with transaction.atomic():
-            consultation = Consultation.objects.select_for_update().get(pk=candidate.pk)
-            if consultation.anonymised_at is not None:
-                continue  # another run got here first
-            authored = consultation.comments.select_for_update().filter(author__isnull=False)
-            ids = list(authored.values_list("pk", flat=True))
-            ModerationAction.objects.bulk_create(
-                [ModerationAction(comment_id=pk, actor=None, action=A.ANONYMISED) for pk in ids])
-            Comment.objects.filter(pk__in=ids).update(author=None)
-            consultation.anonymised_at = now
-            consultation.save(update_fields=["anonymised_at"])
-        count += 1
+                                             closes_at__lte=now).only("pk", "closes_at", "retention_days")
+    for candidate in candidates.order_by("closes_at", "pk"):
+        try:
+            count += _anonymise_if_due(candidate, now)
+        except Exception:
+            logger.exception("Could not remove the authors of consultation %s", candidate.pk)
     return count
+
+
+def _anonymise_if_due(candidate, now):
+    if candidate.closes_at + timedelta(days=candidate.retention_days) > now:
+        return 0
+    with transaction.atomic():
+        consultation = Consultation.objects.select_for_update().get(pk=candidate.pk)
+        if consultation.anonymised_at is not None:
+            return 0  # another run got here first
+        authored = consultation.comments.select_for_update().filter(author__isnull=False)
+        ids = list(authored.values_list("pk", flat=True))
+        ModerationAction.objects.bulk_create(
+            [ModerationAction(comment_id=pk, actor=None, action=A.ANONYMISED) for pk in ids])
+        Comment.objects.filter(pk__in=ids).update(author=None)
+        consultation.anonymised_at = now
+        consultation.save(update_fields=["anonymised_at"])
+    return 1

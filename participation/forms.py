@@ -23,8 +23,8 @@ class CommentForm(CommentTextMixin, AccessibleErrorsMixin, forms.Form):
     text = forms.CharField(label=_("Your comment"), widget=forms.Textarea(attrs={"rows": 5}))
     place = forms.CharField(label=_("Place (optional)"), required=False, max_length=200, help_text=PLACE_HELP)
     # Filled by clicking the map; the place-name field is the way without a mouse.
-    lon = forms.FloatField(required=False, widget=forms.HiddenInput)
-    lat = forms.FloatField(required=False, widget=forms.HiddenInput)
+    lon = forms.FloatField(required=False, min_value=-180, max_value=180, widget=forms.HiddenInput)
+    lat = forms.FloatField(required=False, min_value=-90, max_value=90, widget=forms.HiddenInput)
     parent = forms.IntegerField(required=False, widget=forms.HiddenInput)
     # Left empty by people; bots fill every field.
     website = forms.CharField(label=_("Leave this field empty"), required=False,

@@ -7,12 +7,14 @@ append-only ModerationAction log.
 from django.conf import settings
 from django.contrib.gis.db import models
 from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator
 from django.db.models import F, Q
 from django.db.models.functions import MD5
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from places import bounds
 from places.models import Centre, DevelopmentProject, Municipality, Plan
 
 
@@ -50,11 +52,12 @@ class Consultation(models.Model):
     centre = models.ForeignKey(Centre, verbose_name=_("centre"), on_delete=models.PROTECT, null=True, blank=True,
                                related_name="consultations")
     area = models.MultiPolygonField(_("area"), srid=4326, null=True, blank=True)
-    opens_at = models.DateTimeField(_("opens"))
-    closes_at = models.DateTimeField(_("closes"))
+    opens_at = models.DateTimeField(_("opens"), validators=bounds.moment_validators())
+    closes_at = models.DateTimeField(_("closes"), validators=bounds.moment_validators())
     moderation = models.CharField(_("moderation"), max_length=4, choices=Moderation.choices, default=Moderation.PRE)
     retention_days = models.PositiveIntegerField(
         _("keep authors for (days after closing)"), null=True, blank=True,
+        validators=[MaxValueValidator(bounds.MAX_RETENTION_DAYS, _("Keep the authors for at most %(limit_value)s days."))],
         help_text=_("After this many days the authors of the comments are removed. Empty: kept."),
     )
     anonymised_at = models.DateTimeField(_("authors removed"), null=True, blank=True)
@@ -77,6 +80,13 @@ class Consultation(models.Model):
             ),
             models.CheckConstraint(condition=Q(closes_at__gt=models.F("opens_at")), name="consultation_closes_after_it_opens",
                                    violation_error_message=_("A consultation must close after it opens.")),
+            models.CheckConstraint(
+                condition=bounds.between("opens_at", bounds.EARLIEST_MOMENT, bounds.LATEST_MOMENT)
+                & bounds.between("closes_at", bounds.EARLIEST_MOMENT, bounds.LATEST_MOMENT)
+                & bounds.between("retention_days", 0, bounds.MAX_RETENTION_DAYS, null=True),
+                name="consultation_values_in_range",
+                violation_error_message=_("A value of the consultation is outside its allowed range."),
+            ),
         ]
 
     def __str__(self):
@@ -123,8 +133,9 @@ class Consultation(models.Model):
             errors["__all__"] = [_("A consultation is about one plan, one project or one centre.")]
         if self.opens_at and self.closes_at and self.closes_at <= self.opens_at:
             errors["closes_at"] = [_("A consultation must close after it opens.")]
-        if self.project_id and self.project.is_confidential:
-            errors["project"] = [_("Publish the project before consulting on it.")]
+        # The same rule as every public page: only a project everyone may see.
+        if self.project_id and not DevelopmentProject.objects.public().filter(pk=self.project_id).exists():
+            errors["project"] = [_("A consultation can only be about a published project that is not archived.")]
         if self.area is not None and not self.area.valid:
             errors["area"] = [_("The area is not a valid shape.")]
         if errors:

@@ -66,7 +66,7 @@ def queue_queryset(filters=None):
 
 def _queue_context(request, bulk_form=None):
     # Its own ids: the bulk form on the same page has a "reason" field too.
-    filter_form = QueueFilterForm(request.GET or None, auto_id="filter_%s")
+    filter_form = QueueFilterForm(request.GET or None, auto_id="filter_%s", user=request.user)
     filters = filter_form.cleaned_data if filter_form.is_valid() else {}
     comments = queue_queryset(filters)
     page = Paginator(comments, PAGE_SIZE).get_page(request.GET.get("side"))

@@ -12,7 +12,7 @@ REASON_CHOICES = [("", _("Choose a reason"))] + list(ModerationAction.Reason.cho
 
 class QueueFilterForm(forms.Form):
     consultation = forms.ModelChoiceField(
-        label=_("Consultation"), queryset=Consultation.objects.only("id", "title").order_by("title"),
+        label=_("Consultation"), queryset=Consultation.objects.none(),
         required=False, empty_label=_("All consultations"),
     )
     state = forms.ChoiceField(
@@ -24,6 +24,13 @@ class QueueFilterForm(forms.Form):
     )
     reason = forms.ChoiceField(label=_("Flag reason"), required=False,
                                choices=[("", _("All reasons"))] + list(Flag.Reason.choices))
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Only consultations this moderator may see: one about an archived or confidential
+        # project is named nowhere its link would answer 404.
+        self.fields["consultation"].queryset = (
+            Consultation.objects.visible_to(user).only("id", "title").order_by("title"))
 
 
 class ReasonForm(AccessibleErrorsMixin, forms.Form):

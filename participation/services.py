@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 from accounts import ratelimit
 from asker import mail
 from asker.roles import is_moderation_staff, is_planning_staff, is_signed_in
+from places.geometry import inside_municipality
 
 from . import rules as r
 from .models import DUPLICATE_COMMENT, Comment, CommentingBlock, Flag, ModerationAction
@@ -174,10 +175,8 @@ def submit(consultation, author, text, location=None, place_name="", parent=None
             raise Refused(_("You can only reply to a published comment in this consultation."))
         require("participation.reply", author, parent)
     text = _clean_text(text)
-    if location is not None:
-        area = consultation.subject_area()
-        if area is not None and not area.buffer(0.0005).contains(location):
-            raise Refused(_("The place you chose lies outside the area of this consultation."), "place")
+    if location is not None and not _inside_consultation(consultation, location):
+        raise Refused(_("The place you chose lies outside the area of this consultation."), "place")
     if Comment.objects.filter(consultation=consultation, author=author, text=text).exists():
         raise _duplicate()
     _count_against_rate(author)
@@ -192,6 +191,15 @@ def submit(consultation, author, text, location=None, place_name="", parent=None
         return comment
 
     return _saving_text(save)
+
+
+def _inside_consultation(consultation, location):
+    """A comment's place lies in the consultation's area, or, when its subject has none (a plan
+    without a boundary), in the municipality, with the tolerance its other checks allow."""
+    area = consultation.subject_area()
+    if area is not None:
+        return area.buffer(0.0005).contains(location)
+    return inside_municipality(location, consultation.municipality)
 
 
 def _transition(comment, action, actor, reason="", note=""):

@@ -36,11 +36,13 @@ def consultation_list(request):
         else:
             qs = qs.filter(Q(centre=centre) | Q(plan__centre=centre) | Q(project__centre=centre))
     qs = qs.annotate(published=Count("comments", filter=Q(comments__state=Comment.State.PUBLISHED)))
-    consultations = list(qs.order_by("closes_at"))
+    by_phase = {phase: [] for phase in Consultation.Phase}
+    for consultation in qs.order_by("closes_at"):
+        by_phase[consultation.phase(now)].append(consultation)
     context = {
-        "open": [c for c in consultations if c.opens_at <= now < c.closes_at],
-        "upcoming": [c for c in consultations if now < c.opens_at],
-        "closed": sorted([c for c in consultations if c.closes_at <= now], key=lambda c: c.closes_at, reverse=True),
+        "open": by_phase[Consultation.Phase.OPEN],
+        "upcoming": by_phase[Consultation.Phase.UPCOMING],
+        "closed": by_phase[Consultation.Phase.CLOSED][::-1],  # the latest closed first
         "centres": Centre.objects.only("name", "slug").order_by("name"),
         "centre": centre, "error": error,
     }

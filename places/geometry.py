@@ -59,11 +59,17 @@ def _tolerant_boundary(municipality):
     return _buffered[key]
 
 
+def inside_municipality(geom, municipality):
+    """Whether `geom` lies within the municipality's boundary, widened by the tolerance."""
+    if municipality.boundary is None:
+        return True
+    return _tolerant_boundary(municipality).contains(transformed(geom, UTM32))
+
+
 def check_inside(geom, municipality, field):
-    if geom is None or municipality.boundary is None:
+    if geom is None:
         return
-    projected = transformed(geom, UTM32)
-    if not _tolerant_boundary(municipality).contains(projected):
+    if not inside_municipality(geom, municipality):
         raise ValidationError(
             {field: _("The geometry lies outside %(municipality)s.") % {"municipality": municipality.name}}
         )

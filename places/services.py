@@ -6,16 +6,21 @@ and setting the area from a file happen here and nowhere else, each recorded in 
 with its reason.
 """
 
+import logging
 from collections import OrderedDict
 from datetime import timedelta
 
 from django.contrib.gis.db.models.functions import Envelope
-from django.db import transaction
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, connection, transaction
 from django.db.models import Count, Sum
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from .models import Centre, DevelopmentProject, Municipality, Plan, ProjectPhase, StatisticalDistrict
+from .models.projects import UNIQUE_PHASE_NUMBER
+
+logger = logging.getLogger(__name__)
 
 
 def current_municipality():
@@ -119,13 +124,44 @@ def restore(project):
     project.save(update_fields=["archived_at"])
 
 
-@transaction.atomic
 def save_project(form, formset):
-    """Save a project form and its phase formset (places.forms.PhaseInlineFormSet) together."""
-    project = form.save()
-    formset.instance = project
-    formset.save()
+    """Save a project form and its phase formset (places.forms.PhaseInlineFormSet) together,
+    or nothing. The forms check what they can see; what the database refuses beyond that (a
+    change saved by someone else in the meantime) raises ValidationError, with nothing saved,
+    for the form to show."""
+    project = form.instance
+    adding = project._state.adding
+    try:
+        with transaction.atomic():
+            form.save()
+            formset.instance = project
+            formset.save()
+            _check_phase_numbers_now()
+    except IntegrityError as exc:
+        logger.warning("Project %r not saved: %s", project.name, exc)
+        # Rolled back: the objects must not look saved to the page that shows the form again.
+        for obj in [project] * adding + list(getattr(formset, "new_objects", [])):
+            obj.pk = None
+            obj._state.adding = True
+        if UNIQUE_PHASE_NUMBER in str(exc):
+            message = _("Two phases of a project cannot have the same number. Someone may have changed the "
+                        "phases since you opened the page; open it again to see them. Nothing was saved.")
+        else:
+            message = _("The project conflicts with a change saved in the meantime. Open the page again and "
+                        "make your change there. Nothing was saved.")
+        raise ValidationError(message, code="conflict") from exc
     return project
+
+
+def _check_phase_numbers_now():
+    """Phase numbers are checked by the database at the end of the transaction, so that two
+    phases can swap numbers. Check them here instead, where a clash can still be refused with
+    this save alone, not at a commit that may be far away (the admin's own transaction)."""
+    if connection.vendor == "postgresql":
+        name = connection.ops.quote_name(UNIQUE_PHASE_NUMBER)
+        with connection.cursor() as cursor:
+            cursor.execute(f"SET CONSTRAINTS {name} IMMEDIATE")
+            cursor.execute(f"SET CONSTRAINTS {name} DEFERRED")
 
 
 @transaction.atomic

@@ -32,9 +32,10 @@ class ModelErrorsMixin(asker_forms.AccessibleErrorsMixin):
 
 
 def unique_slug(model, name, instance_pk=None):
+    """An address name made from `name`: free, and none of the words the addresses themselves use."""
     base = norwegian_slug(name)[:45] or "uten-navn"
     slug, n = base, 2
-    while model.objects.filter(slug=slug).exclude(pk=instance_pk).exists():
+    while slug in bounds.RESERVED_SLUGS or model.objects.filter(slug=slug).exclude(pk=instance_pk).exists():
         slug, n = f"{base}-{n}", n + 1
     return slug
 

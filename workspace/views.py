@@ -63,9 +63,13 @@ def project_edit(request, slug=None):
         # The project form first: the phase formset checks the phases against its new totals.
         form_ok = form.is_valid()
         if formset.is_valid() and form_ok:
-            project = services.save_project(form, formset)
-            messages.success(request, _("Saved “%(name)s”.") % {"name": project.name})
-            return redirect("workspace:project_edit", slug=project.slug)
+            try:
+                project = services.save_project(form, formset)
+            except ValidationError as refused:
+                formset = PhaseFormSet(request.POST, instance=project, prefix="phases", refused=refused)
+            else:
+                messages.success(request, _("Saved “%(name)s”.") % {"name": project.name})
+                return redirect("workspace:project_edit", slug=project.slug)
         status = 400
     context = {"form": form, "formset": formset, "project": project if project.pk else None}
     return render(request, "workspace/project_form.html", context, status=status)

@@ -25,7 +25,7 @@ class Centre(MunicipalityGeometryMixin, models.Model):
 
     municipality = models.ForeignKey(Municipality, on_delete=models.CASCADE, related_name="centres")
     name = models.CharField(_("name"), max_length=100)
-    slug = models.SlugField(unique=True)
+    slug = models.SlugField(unique=True, validators=[bounds.slug_not_reserved])
     level = models.CharField(_("level"), max_length=16, choices=Level.choices)
     parent = models.ForeignKey(
         "self", verbose_name=_("parent centre"), on_delete=models.PROTECT,
@@ -60,6 +60,10 @@ class Centre(MunicipalityGeometryMixin, models.Model):
                 & bounds.between("population", 0, bounds.MAX_POPULATION, null=True),
                 name="centre_values_in_range",
                 violation_error_message=_("A value of the centre is outside its allowed range."),
+            ),
+            models.CheckConstraint(
+                condition=bounds.not_reserved("slug"), name="centre_slug_not_reserved",
+                violation_error_message=_("Enter a valid address name."),
             ),
         ]
 

@@ -95,7 +95,7 @@ class DevelopmentProject(MunicipalityGeometryMixin, models.Model):
 
     municipality = models.ForeignKey(Municipality, on_delete=models.CASCADE, related_name="projects")
     name = models.CharField(_("name"), max_length=200)
-    slug = models.SlugField(unique=True)
+    slug = models.SlugField(unique=True, validators=[bounds.slug_not_reserved])
     centre = models.ForeignKey(
         Centre, verbose_name=_("centre"), on_delete=models.PROTECT, related_name="projects"
     )
@@ -169,6 +169,10 @@ class DevelopmentProject(MunicipalityGeometryMixin, models.Model):
                 condition=bounds.matches("slug", bounds.SLUG_PATTERN), name="project_slug_format",
                 violation_error_message=_("Enter a valid address name."),
             ),
+            models.CheckConstraint(
+                condition=bounds.not_reserved("slug"), name="project_slug_not_reserved",
+                violation_error_message=_("Enter a valid address name."),
+            ),
         ]
 
     def __str__(self):
@@ -232,14 +236,21 @@ class DevelopmentProject(MunicipalityGeometryMixin, models.Model):
             super().clean()
         except ValidationError as exc:
             errors = exc.update_error_dict(errors)
-        for goal in self.sdg_goals or []:
-            if not isinstance(goal, int) or not 1 <= goal <= 17:
-                errors.setdefault("sdg_goals", []).append(
-                    _("The UN sustainable development goals are numbered 1 to 17.")
-                )
-                break
+        if self.sdg_goals is None:
+            self.sdg_goals = []  # an emptied field in the admin
+        if not self.sdg_goals_valid(self.sdg_goals):
+            errors.setdefault("sdg_goals", []).append(
+                _("The UN sustainable development goals are a list of numbers from 1 to 17, for example [3, 11].")
+            )
         if errors:
             raise ValidationError(errors)
+
+    @staticmethod
+    def sdg_goals_valid(goals):
+        # JSON lets anything in (the admin's field once took a plain 5 and the check looped over it).
+        return isinstance(goals, list) and all(
+            isinstance(goal, int) and not isinstance(goal, bool) and 1 <= goal <= 17 for goal in goals
+        )
 
     def check_phase_totals(self, phases):
         """Phases, when there are any, must add up to the project's dwellings. `phases` are
@@ -253,6 +264,9 @@ class DevelopmentProject(MunicipalityGeometryMixin, models.Model):
                     % {"phases": phase_total, "total": self.dwellings_total},
                     code="phase_totals",
                 )
+
+
+UNIQUE_PHASE_NUMBER = "unique_phase_number"
 
 
 class ProjectPhase(models.Model):
@@ -279,7 +293,12 @@ class ProjectPhase(models.Model):
         verbose_name_plural = _("phases (byggetrinn)")
         ordering = ["project", "number"]
         constraints = [
-            models.UniqueConstraint(fields=["project", "number"], name="unique_phase_number"),
+            # Deferred to the end of the transaction, so two phases can swap numbers in one save;
+            # places.services.save_project checks it before that. SQLite cannot defer: there
+            # Django creates no such constraint (warning models.W038), and the phase formset's
+            # check (places.forms.PhaseInlineFormSet) is what holds.
+            models.UniqueConstraint(fields=["project", "number"], name=UNIQUE_PHASE_NUMBER,
+                                    deferrable=models.Deferrable.DEFERRED),
             models.CheckConstraint(
                 condition=bounds.between("dwellings", 0, bounds.MAX_DWELLINGS)
                 & bounds.between("number", 1, bounds.MAX_PHASE_NUMBER)

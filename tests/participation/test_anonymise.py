@@ -106,3 +106,68 @@ def test_task_runs_in_a_real_worker(celery_worker_process):
     assert consultation.anonymised_at is not None
     assert comment.actions.filter(action=A.ANONYMISED, actor__isnull=True).count() == 1
     assert tasks.anonymise_expired_consultations.delay().get(timeout=30) == 0
+
+
+@pytest.mark.django_db
+def test_database_refuses_values_out_of_range():
+    from django.db import IntegrityError, transaction
+
+    for values in ({"retention_days": 3651}, {"opens_at": timezone.now().replace(year=1999)}):
+        with pytest.raises(IntegrityError, match="consultation_values_in_range"), transaction.atomic():
+            ConsultationFactory(**values)
+
+
+@pytest.mark.django_db
+def test_one_failing_consultation_does_not_stop_the_others(caplog):
+    """A row stored before the bounds existed (retention 2147483647 days once made
+    `closes_at + timedelta` raise OverflowError) is logged and skipped; the rest go through."""
+    from django.db import connection
+
+    with connection.cursor() as cursor:  # rolled back with the test
+        cursor.execute("ALTER TABLE participation_consultation DROP CONSTRAINT consultation_values_in_range")
+    now = timezone.now()
+    # Taken first in the old order (newest opening) and in the new one (earliest closing).
+    bad = ConsultationFactory(opens_at=now - timedelta(days=20), closes_at=now - timedelta(days=12),
+                              retention_days=2147483647)
+    good = ConsultationFactory(opens_at=now - timedelta(days=40), closes_at=now - timedelta(days=10), retention_days=1)
+    bad_comment = CommentFactory(consultation=bad, author=UserFactory(username="kari"))
+    good_comment = CommentFactory(consultation=good, author=UserFactory(username="per"))
+
+    with caplog.at_level("ERROR", logger="participation.data"):
+        assert data.anonymise_expired_consultations(now=now) == 1
+    good_comment.refresh_from_db()
+    bad_comment.refresh_from_db()
+    assert good_comment.author_id is None
+    assert bad_comment.author_id is not None
+    assert Consultation.objects.get(pk=bad.pk).anonymised_at is None
+    assert f"consultation {bad.pk}" in caplog.text and "OverflowError" in caplog.text
+
+
+@pytest.mark.django_db
+def test_the_migration_brings_old_rows_into_range():
+    """Rows stored before the bounds (a year-1 opening, as the workspace once took) are moved
+    into them in the database, so the constraint can be added and the rows read again."""
+    from datetime import datetime
+    from importlib import import_module
+    from zoneinfo import ZoneInfo
+
+    from django.apps import apps
+    from django.db import connection
+
+    from places import bounds
+
+    with connection.cursor() as cursor:  # as before the migration; rolled back with the test
+        cursor.execute("ALTER TABLE participation_consultation DROP CONSTRAINT consultation_values_in_range")
+    oslo = ZoneInfo("Europe/Oslo")
+    year_one = ConsultationFactory(opens_at=datetime(1, 1, 1, tzinfo=oslo), closes_at=datetime(1, 1, 2, tzinfo=oslo),
+                                   retention_days=2147483647)
+    far = ConsultationFactory(opens_at=datetime(9999, 12, 30, tzinfo=oslo), closes_at=datetime(9999, 12, 31, tzinfo=oslo))
+    ordinary = closed_consultation(retention_days=30)
+    before = Consultation.objects.filter(pk=ordinary.pk).values("opens_at", "closes_at", "retention_days").get()
+
+    import_module("participation.migrations.0005_consultation_bounds").into_range(apps, None)
+
+    for consultation in Consultation.objects.filter(pk__in=[year_one.pk, far.pk]):
+        assert bounds.EARLIEST_MOMENT <= consultation.opens_at < consultation.closes_at <= bounds.LATEST_MOMENT
+    assert Consultation.objects.get(pk=year_one.pk).retention_days == 3650
+    assert Consultation.objects.filter(pk=ordinary.pk).values("opens_at", "closes_at", "retention_days").get() == before

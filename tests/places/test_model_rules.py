@@ -44,7 +44,7 @@ def test_a_centres_parent_is_one_level_up(sentrum, level, parent_level, ok):
     parent = sentrum if parent_level == L.KOMMUNESENTER else CentreFactory(level=L.LOKALSENTER, parent=sentrum)
     if parent_level == L.NAERSENTER:
         parent = CentreFactory(level=L.NAERSENTER, parent=parent)
-    centre = Centre(municipality=sentrum.municipality, name="Ny", slug="ny", level=level,
+    centre = Centre(municipality=sentrum.municipality, name="Nytt senter", slug="nytt-senter", level=level,
                     parent=parent, location=Point(10.44, 59.8, srid=4326))
     if ok:
         centre.full_clean()
@@ -54,14 +54,14 @@ def test_a_centres_parent_is_one_level_up(sentrum, level, parent_level, ok):
 
 @pytest.mark.parametrize("level", [L.LOKALSENTER, L.NAERSENTER])
 def test_lower_levels_need_a_parent(sentrum, level):
-    centre = Centre(municipality=sentrum.municipality, name="Ny", slug="ny", level=level,
+    centre = Centre(municipality=sentrum.municipality, name="Nytt senter", slug="nytt-senter", level=level,
                     location=Point(10.44, 59.8, srid=4326))
     assert "parent" in _errors(centre)
 
 
 def test_parent_must_be_in_the_same_municipality(sentrum):
     other = MunicipalityFactory(number="3301", name="Drammen", slug="drammen")
-    centre = Centre(municipality=other, name="Ny", slug="ny", level=L.LOKALSENTER, parent=sentrum,
+    centre = Centre(municipality=other, name="Nytt senter", slug="nytt-senter", level=L.LOKALSENTER, parent=sentrum,
                     location=Point(10.44, 59.8, srid=4326))
     assert "parent" in _errors(centre)
 

@@ -65,3 +65,31 @@ def test_only_planners_manage_consultations(client, world, role):
     assert c.is_open != allowed
     if not allowed:
         assert response.status_code in (302, 403) and close.status_code in (302, 403)
+
+
+@pytest.mark.parametrize("changes, message", [
+    # Oslo's offset in year 1 made this a timestamp before the common era, which the database
+    # driver could not read back: /medvirkning/ answered 500 for everyone.
+    ({"opens_at": "0001-01-01T00:00"}, "Velg en dato i årene 2000 til 2100."),
+    ({"opens_at": "0001-01-01T00:00", "closes_at": "0001-01-02T00:00"}, "Velg en dato i årene 2000 til 2100."),
+    ({"closes_at": "9999-12-31T23:59"}, "Velg en dato i årene 2000 til 2100."),
+    ({"opens_at": "1999-12-31T23:59"}, "Velg en dato i årene 2000 til 2100."),
+    # The daily anonymising task overflowed on this and stopped before the other consultations.
+    ({"retention_days": "2147483647"}, "3650"),
+    ({"retention_days": "3651"}, "3650"),
+])
+def test_dates_and_retention_within_bounds(planner_client, world, changes, message):
+    response = planner_client.post("/planlegger/medvirkning/ny/", data(world, **changes))
+    assert response.status_code == 400
+    assert message in response.content.decode()
+    assert not Consultation.objects.exists()
+    assert planner_client.get("/medvirkning/").status_code == 200
+    assert planner_client.get("/planlegger/medvirkning/").status_code == 200
+
+
+def test_the_limits_themselves_are_accepted(planner_client, world):
+    response = planner_client.post("/planlegger/medvirkning/ny/", data(
+        world, opens_at="2000-01-01T09:00", closes_at="2100-12-31T23:00", retention_days="3650"))
+    assert response.status_code == 302
+    assert Consultation.objects.get().retention_days == 3650
+    assert planner_client.get("/medvirkning/").status_code == 200
