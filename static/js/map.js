@@ -82,7 +82,12 @@
     var note = el.parentNode.querySelector(".map-note");
     if (note) { note.hidden = false; }
 
-    var map = L.map(el, { keyboard: true, zoomControl: false, maxZoom: 18 });
+    // People who ask their system for less motion get no fades or zoom animations (WCAG 2.3.3).
+    var still = window.matchMedia && window.matchMedia("(prefers-reduced-motion: reduce)").matches;
+    var map = L.map(el, {
+      keyboard: true, zoomControl: false, maxZoom: 18,
+      fadeAnimation: !still, zoomAnimation: !still, markerZoomAnimation: !still
+    });
     L.control.zoom({ zoomInTitle: texts.zoom_in || "Zoom in", zoomOutTitle: texts.zoom_out || "Zoom out" }).addTo(map);
     if (el.dataset.basemapUrl) {
       L.tileLayer(el.dataset.basemapUrl, {
