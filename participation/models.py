@@ -14,7 +14,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext
+from django.utils.translation import ngettext, pgettext_lazy
 
 from places import bounds
 from places.models import Centre, DevelopmentProject, Municipality, Plan
@@ -228,7 +228,8 @@ class ModerationAction(models.Model):
 
     class Action(models.TextChoices):
         SUBMITTED = "submitted", _("Submitted")
-        APPROVED = "approved", _("Approved")
+        # Not the "Approved" of a plan's status (vedtatt): a moderator's approval (godkjent).
+        APPROVED = "approved", pgettext_lazy("moderation", "Approved")
         REJECTED = "rejected", _("Rejected")
         HIDDEN = "hidden", _("Hidden")
         RESTORED = "restored", _("Published again")
