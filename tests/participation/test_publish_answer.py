@@ -2,6 +2,7 @@
 mail path (asker.mail's Celery task, eager in the suite, into the locmem outbox): one message per
 address, in bokmål, with links on SITE_URL; never twice, never to authors who are gone."""
 
+import threading
 from datetime import timedelta
 
 import pytest
@@ -162,3 +163,32 @@ def test_a_broker_that_cannot_take_the_notice_does_not_undo_the_publishing(publi
     c.refresh_from_db()
     assert c.answer_published_at is not None and mailoutbox == []
     assert "could not queue the answer notice" in caplog.text
+
+
+@pytest.mark.django_db(transaction=True)
+def test_two_planners_pressing_at_once_publish_and_mail_once(mailoutbox):
+    from django.db import connection
+
+    c = AnsweredConsultationFactory()
+    CommentFactory(consultation=c)
+    planners = [UserFactory(username=f"planlegger{n}", role=roles.PLANNER) for n in range(2)]
+    start = threading.Barrier(len(planners))
+    outcomes = []
+
+    def press(user):
+        try:
+            start.wait()
+            services.publish_answer(c, user)
+            outcomes.append("published")
+        except services.Refused as refusal:
+            outcomes.append(refusal.message)
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=press, args=(user,)) for user in planners]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert sorted(outcomes) == ["Svaret er allerede publisert.", "published"]
+    assert len(mailoutbox) == 1 and c.answer_log.count() == 1
