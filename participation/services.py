@@ -481,3 +481,16 @@ def tell_commenters_of_answer(consultation_id):
     for address in addresses:
         mail.send(subject, body, [address])
     return len(addresses)
+
+
+def tell_commenters_of_answers_due():
+    """Hourly (migration 0007): the notices a broker could not take at publishing. Each runs
+    under the same lock and flag as the first try, so nobody is told twice."""
+    told = 0
+    due = Consultation.objects.public().filter(answer_published_at__isnull=False, answer_notified_at__isnull=True)
+    for pk in due.values_list("pk", flat=True):
+        try:
+            told += tell_commenters_of_answer(pk)
+        except Exception:
+            logger.exception("could not tell the commenters of consultation %s of its answer", pk)
+    return told

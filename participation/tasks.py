@@ -15,3 +15,11 @@ def tell_commenters_of_answer(consultation_id):
     from . import services
 
     return services.tell_commenters_of_answer(consultation_id)
+
+
+@shared_task
+def tell_commenters_of_answers_due():
+    """Hourly (see migration 0007): answer notices that could not be queued when published."""
+    from . import services
+
+    return services.tell_commenters_of_answers_due()

@@ -163,6 +163,18 @@ def test_a_broker_that_cannot_take_the_notice_does_not_undo_the_publishing(publi
     c.refresh_from_db()
     assert c.answer_published_at is not None and mailoutbox == []
     assert "could not queue the answer notice" in caplog.text
+    # The hourly sweep sends it later, once.
+    monkeypatch.undo()
+    assert tasks.tell_commenters_of_answers_due.delay().get() == 1
+    assert tasks.tell_commenters_of_answers_due.delay().get() == 0
+    assert len(mailoutbox) == 1
+
+
+def test_the_sweep_is_scheduled_every_hour():
+    from django_celery_beat.models import PeriodicTask
+
+    task = PeriodicTask.objects.get(task="participation.tasks.tell_commenters_of_answers_due")
+    assert task.enabled and (task.crontab.minute, task.crontab.hour) == ("40", "*")
 
 
 @pytest.mark.django_db(transaction=True)
