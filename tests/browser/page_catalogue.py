@@ -21,7 +21,7 @@ CHECKED = {
     "places:plan": "a plan with its boundary and a document",
     "participation:consultations": "open, upcoming and closed; with an unknown centre (400)",
     "participation:consultation": "open with comments and a reply, signed out and with the comment form and "
-                                  "one's own waiting comment; upcoming; closed",
+                                  "one's own waiting comment; upcoming; closed; closed with the municipality's answer",
     "participation:comment": "the consultation page with a form error (400)",
     # Residents, moderators, administrators (test_axe_roles.py).
     "mydata:index": "waiting, published and rejected comments with the second-review button; no comments",
@@ -58,7 +58,8 @@ CHECKED = {
     "workspace:centre_edit": "a centre",
     "workspace:consultations": "the list",
     "workspace:consultation_create": "the blank form; with errors",
-    "workspace:consultation_edit": "an open consultation with its area",
+    "workspace:consultation_edit": "an open consultation with its area; a closed one with the link to its answer",
+    "workspace:consultation_answer": "a draft with the publish button; with errors; published, with its log",
     # The statements and the contact page (test_axe_about.py), signed out unless said.
     "about:accessibility": "the statement; the barrier form with errors (400); after sending a report; signed in",
     "about:privacy": "with an open and a closed consultation and their retention periods; signed in",
@@ -97,6 +98,7 @@ EXEMPT = {
     "workspace:project_revert": POST_ONLY,
     "workspace:plan_document_delete": POST_ONLY,
     "workspace:consultation_close": POST_ONLY,
+    "workspace:consultation_answer_publish": POST_ONLY,
 }
 
 EXEMPT_NAMESPACES = {

@@ -14,7 +14,13 @@ from django.utils import timezone
 from asker import roles
 from places.models import DevelopmentProject
 from tests.browser.tour import LANGUAGES, send, sign_in_as
-from tests.factories import ConsultationFactory, UserFactory, small_square
+from tests.factories import (
+    AnsweredConsultationFactory,
+    CommentFactory,
+    ConsultationFactory,
+    UserFactory,
+    small_square,
+)
 
 pytestmark = pytest.mark.browser
 
@@ -100,4 +106,31 @@ def test_plans_centres_and_consultations_in_the_workspace(page, tour, planner, w
         send(page, "main form.edit-form")
         assert page.locator(".error-summary").is_visible()
         tour.here(page, "workspace:plan_documents", "with a file that is not a PDF")
+    tour.done()
+
+
+def test_the_answer_to_a_consultation(page, tour, planner, world):
+    """The answer page as a draft, with errors, and published with its log; then the public
+    page showing the answer, and the list saying so."""
+    consultation = AnsweredConsultationFactory(municipality=world["heggedal"].municipality, plan=world["plan"],
+                                               slug="besvart", title="Besvart høring")
+    CommentFactory(consultation=consultation, text="Flere sykkelplasser, takk.")
+    tour.visit(page, "workspace:consultation_edit", "closed, with the link to its answer", pk=consultation.pk)
+    tour.visit(page, "workspace:consultation_answer", "a draft with the publish button", pk=consultation.pk)
+    for lang in LANGUAGES:
+        page.goto(tour.url("workspace:consultation_answer", lang, pk=consultation.pk))
+        page.fill("#id_case_url", "javascript:alert(1)")
+        send(page, "main form.edit-form")
+        assert page.locator(".error-summary").is_visible()
+        tour.here(page, "workspace:consultation_answer", "with errors")
+    page.goto(tour.url("workspace:consultation_answer", pk=consultation.pk))
+    with page.expect_navigation():
+        page.locator("form[action$='/svar/publiser/'] button").click()
+    page.fill("#id_answer_next", "Kommunestyret behandler planen i april.")
+    send(page, "main form.edit-form")
+    tour.visit(page, "workspace:consultation_answer", "published, with its log", pk=consultation.pk)
+    assert page.locator("#log-heading").is_visible()
+    tour.visit(page, "participation:consultation", "closed, with the municipality's answer", slug="besvart")
+    assert page.locator("#answer-heading").is_visible()
+    tour.visit(page, "participation:consultations", "with an answer published")
     tour.done()
