@@ -73,5 +73,5 @@ def load_demo_consultations():
             ModerationAction.objects.create(comment=comment, actor=author, action=ModerationAction.Action.SUBMITTED)
             if state == "published" and spec["moderation"] == "pre":
                 ModerationAction.objects.create(comment=comment, actor=None, action=ModerationAction.Action.APPROVED,
-                                                note="Demodata")
+                                                params={"source": "demo"})
     return made

@@ -12,7 +12,9 @@ from django.db.models import F, Q
 from django.db.models.functions import MD5
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext, pgettext_lazy
 
 from places import bounds
 from places.models import Centre, DevelopmentProject, Municipality, Plan
@@ -268,7 +270,8 @@ class ModerationAction(models.Model):
 
     class Action(models.TextChoices):
         SUBMITTED = "submitted", _("Submitted")
-        APPROVED = "approved", _("Approved")
+        # Not the "Approved" of a plan's status (vedtatt): a moderator's approval (godkjent).
+        APPROVED = "approved", pgettext_lazy("moderation", "Approved")
         REJECTED = "rejected", _("Rejected")
         HIDDEN = "hidden", _("Hidden")
         RESTORED = "restored", _("Published again")
@@ -294,13 +297,41 @@ class ModerationAction(models.Model):
                               related_name="+")
     action = models.CharField(_("action"), max_length=20, choices=Action.choices)
     reason = models.CharField(_("reason"), max_length=16, choices=Reason.choices, blank=True)
+    # The facts the system adds to the action, never a sentence: the entry is worded when it is
+    # read, in the reader's language (describe()). E.g. {"flaggers": 3}, {"days": 30}; the
+    # author's own entries keep the language they used ({"language": "en"}) for their e-mails.
+    params = models.JSONField(_("details"), default=dict, blank=True)
+    # The words of a person (the moderator's note, the author's request), shown as written.
     note = models.TextField(_("note"), blank=True)
+    # A sentence the system stored before entries were codes, kept as it was written when no
+    # code could be read from it (migration 0006).
+    legacy_text = models.TextField(_("earlier text"), blank=True)
     created_at = models.DateTimeField(_("when"), auto_now_add=True)
 
     class Meta:
         verbose_name = _("moderation action")
         verbose_name_plural = _("moderation actions")
         ordering = ["created_at", "pk"]
+
+    def describe(self):
+        """What happened, in the active language, from the action code and its parameters."""
+        params = self.params if isinstance(self.params, dict) else {}
+        count = params.get("flaggers")
+        if self.action == self.Action.AUTO_HIDDEN and isinstance(count, int):
+            return ngettext("Hidden after flags from %(count)s person",
+                            "Hidden after flags from %(count)s people", count) % {"count": count}
+        days = params.get("days")
+        if self.action == self.Action.AUTHOR_BLOCKED and isinstance(days, int):
+            return ngettext("Author blocked from commenting for %(count)s day",
+                            "Author blocked from commenting for %(count)s days", days) % {"count": days}
+        if params.get("source") == "demo":
+            return gettext("%(action)s (demo data)") % {"action": self.get_action_display()}
+        return self.get_action_display()
+
+    @property
+    def earlier_text(self):
+        """The stored sentence, when describe() has nothing better from codes."""
+        return "" if self.params else self.legacy_text
 
     def save(self, *args, **kwargs):
         if self.pk is not None:

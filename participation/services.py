@@ -196,7 +196,8 @@ def submit(consultation, author, text, location=None, place_name="", parent=None
             place_name=place_name[:200], parent=parent,
             state=S.PUBLISHED if consultation.moderation == consultation.Moderation.POST else S.PENDING,
         )
-        ModerationAction.objects.create(comment=comment, actor=author, action=A.SUBMITTED)
+        ModerationAction.objects.create(comment=comment, actor=author, action=A.SUBMITTED,
+                                        params=_language_used())
         return comment
 
     return _saving_text(save)
@@ -211,7 +212,12 @@ def _inside_consultation(consultation, location):
     return inside_municipality(location, consultation.municipality)
 
 
-def _transition(comment, action, actor, reason="", note=""):
+def _language_used():
+    """The language the person is using the portal in now: what they will read e-mails in."""
+    return {"language": translation.get_language() or settings.LANGUAGE_CODE}
+
+
+def _transition(comment, action, actor, reason="", note="", params=None):
     after = TRANSITIONS.get((comment.state, action))
     if after is None:
         raise Refused(_("The comment is “%(state)s”, so that cannot be done.") % {"state": comment.get_state_display()})
@@ -221,7 +227,8 @@ def _transition(comment, action, actor, reason="", note=""):
         raise Refused(_("Choose a reason from the list."))
     comment.state = after
     comment.save(update_fields=["state", "updated_at"])
-    return ModerationAction.objects.create(comment=comment, actor=actor, action=action, reason=reason, note=note)
+    return ModerationAction.objects.create(comment=comment, actor=actor, action=action, reason=reason, note=note,
+                                           params=params or {})
 
 
 @transaction.atomic
@@ -245,8 +252,8 @@ def flag(comment, user, reason, note=""):
             Flag.objects.create(comment=comment, user=user, reason=reason, note=note[:500])
             flaggers = comment.flags.filter(settled_at__isnull=True).values("user").distinct().count()
             if flaggers >= flag_threshold():
-                _transition(comment, A.AUTO_HIDDEN, None,
-                            note=_("Hidden after flags from %(n)s people") % {"n": flaggers})
+                # A number, not a sentence: the log is worded in each reader's language.
+                _transition(comment, A.AUTO_HIDDEN, None, params={"flaggers": flaggers})
     except IntegrityError as exc:  # the constraint one_flag_per_person
         raise Refused(_("You have already flagged this comment. A moderator will look at it.")) from exc
     return comment
@@ -259,7 +266,8 @@ def request_second_review(comment, author, note=""):
     require("participation.ask_second_review", author, comment)
     comment.second_review_requested_at = timezone.now()
     comment.save(update_fields=["second_review_requested_at", "updated_at"])
-    entry = ModerationAction.objects.create(comment=comment, actor=author, action=A.REVIEW_REQUESTED, note=note)
+    entry = ModerationAction.objects.create(comment=comment, actor=author, action=A.REVIEW_REQUESTED, note=note,
+                                            params=_language_used())
     if author.email:
         _tell_author_after_commit(comment, entry)
     return comment
@@ -314,7 +322,7 @@ def block(user, moderator, days, reason, note="", comment=None):
     r.forget_block(user)
     if comment is not None:
         ModerationAction.objects.create(comment=comment, actor=moderator, action=A.AUTHOR_BLOCKED,
-                                        reason=reason, note=note)
+                                        reason=reason, note=note, params={"days": days})
     return stop
 
 
@@ -334,9 +342,20 @@ def _tell_author_after_commit(comment, entry):
     transaction.on_commit(lambda: tell_author(comment, entry), robust=True)
 
 
+def author_language(comment):
+    """The language the author last used on the portal about this comment (writing it, asking
+    for a second review); bokmål, the portal's language, when the log does not say."""
+    languages = {code for code, _name in settings.LANGUAGES}
+    for params in (comment.actions.filter(actor_id=comment.author_id, params__has_key="language")
+                   .order_by("-created_at", "-pk").values_list("params", flat=True)[:1]):
+        if params.get("language") in languages:
+            return params["language"]
+    return settings.LANGUAGE_CODE
+
+
 def tell_author(comment, entry):
-    """E-mail the author what happened to their comment, in bokmål (the portal's language)."""
-    with translation.override(settings.LANGUAGE_CODE):
+    """E-mail the author what happened to their comment, in the language they use the portal in."""
+    with translation.override(author_language(comment)):
         context = {"comment": comment, "entry": entry, "consultation": comment.consultation,
                    "my_data_url": mail.site_url(reverse("mydata:index"))}
         subject = _("Your comment on “%(title)s”") % {"title": comment.consultation.title}

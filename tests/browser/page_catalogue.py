@@ -28,7 +28,7 @@ CHECKED = {
     "mydata:delete": "the account deletion confirmation; with a wrong password",
     "moderation:queue": "a waiting and a flagged comment; filtered to nothing; as an administrator",
     "moderation:bulk": "the queue with nothing chosen (400)",
-    "moderation:comment": "waiting; published with a flag; rejected with its log",
+    "moderation:comment": "waiting; published with a flag; rejected with its log; with a map; a reply",
     "moderation:reject": "the comment page after rejecting without a reason (400)",
     "moderation:hide": "the comment page after hiding without a reason (400)",
     "moderation:block": "the comment page after blocking with bad days and no reason (400)",

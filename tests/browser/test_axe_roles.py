@@ -90,6 +90,10 @@ def test_a_moderators_pages(page, live_server, tour, people, comments):
     tour.visit(page, "moderation:comment", "waiting", pk=pending)
     tour.visit(page, "moderation:comment", "published, with a flag", pk=flagged)
     tour.visit(page, "moderation:comment", "rejected, with the log", pk=rejected)
+    tour.visit(page, "moderation:comment", "published, with its place on a map", pk=comments["first"].pk)
+    page.wait_for_selector("#comment-map .leaflet-interactive")
+    reply = comments["first"].replies.get().pk
+    tour.visit(page, "moderation:comment", "a reply, with the comment it answers", pk=reply)
     for lang in LANGUAGES:
         page.goto(tour.url("moderation:comment", lang, pk=pending))
         send(page, "form[action$='/avvis/']")
