@@ -4,12 +4,11 @@ from django.utils.translation import gettext_lazy as _
 from leaflet.forms.widgets import LeafletWidget
 
 from asker import forms as asker_forms
-from places import bounds
+from places import bounds, sdg
 from places.forms import PhaseInlineFormSet
 from places.models import Centre, Developer, DevelopmentProject, Plan, ProjectPhase
 from places.text import norwegian_slug
 
-SDG_CHOICES = [(n, str(n)) for n in range(1, 18)]
 
 
 class ModelErrorsMixin(asker_forms.AccessibleErrorsMixin):
@@ -46,7 +45,7 @@ class ProjectForm(ModelErrorsMixin, forms.ModelForm):
         help_text=_("Part of the page address. Left empty, it is made from the name."),
     )
     sdg_goals = forms.TypedMultipleChoiceField(
-        label=_("UN sustainable development goals"), choices=SDG_CHOICES, coerce=int,
+        label=_("UN sustainable development goals"), choices=sdg.choices, coerce=int,
         required=False, widget=forms.CheckboxSelectMultiple,
     )
 
