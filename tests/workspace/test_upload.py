@@ -116,3 +116,10 @@ def test_upload_per_role(client, world, role):
         assert choose(client, world["hage"], features=["0"]).status_code in (302, 403)
         world["hage"].refresh_from_db()
         assert not world["hage"].geometry.equals_exact(A, 1e-7)
+
+
+def test_the_repair_is_asked_about_only_when_a_shape_was_repaired(planner_client, world):
+    plain = upload(planner_client, world["hage"], geojson_file(A)).content.decode()
+    assert 'name="confirm_repair"' not in plain and "repaired shape" not in plain
+    repaired = upload(planner_client, world["hage"], geojson_file(A, BOWTIE)).content.decode()
+    assert 'name="confirm_repair"' in repaired
