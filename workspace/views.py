@@ -13,7 +13,7 @@ from places import history, services
 from places.models import Centre, DevelopmentProject, Plan
 from places.services import current_municipality
 
-from . import confirm
+from . import confirm, upload
 from .access import planner_required
 from .forms import CentreForm, PhaseFormSet, PlanForm, ProjectForm, SearchForm
 
@@ -57,7 +57,7 @@ def project_edit(request, slug=None):
         project = get_object_or_404(DevelopmentProject, slug=slug)
     else:
         project = DevelopmentProject(municipality=municipality)
-    form = ProjectForm(request.POST or None, instance=project, municipality=municipality)
+    form = ProjectForm(request.POST or None, request.FILES or None, instance=project, municipality=municipality)
     formset = PhaseFormSet(request.POST or None, instance=project, prefix="phases")
     status = 200
     if request.method == "POST":
@@ -69,6 +69,9 @@ def project_edit(request, slug=None):
             except ValidationError as refused:
                 formset = PhaseFormSet(request.POST, instance=project, prefix="phases", refused=refused)
             else:
+                if form.waiting_upload is not None:
+                    messages.success(request, _("Saved “%(name)s”. Now choose its area from the file.") % {"name": project.name})
+                    return upload.offer_choice(request, project, form.waiting_upload)
                 if changed:
                     messages.success(request, _("Saved “%(name)s”.") % {"name": project.name})
                 else:
