@@ -17,6 +17,7 @@ from django.db.models import Count, Sum
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from . import history
 from .models import Centre, DevelopmentProject, Municipality, Plan, ProjectPhase, StatisticalDistrict
 from .models.projects import UNIQUE_PHASE_NUMBER
 
@@ -102,38 +103,52 @@ def municipality_summary(municipality, user):
 def publish(project):
     project.visibility = DevelopmentProject.Visibility.PUBLIC
     project.published_at = project.published_at or timezone.now()
-    project._change_reason = _("Published")
+    project._change_reason = history.reason("published")
     project.save(update_fields=["visibility", "published_at"])
 
 
 def make_confidential(project):
     project.visibility = DevelopmentProject.Visibility.CONFIDENTIAL
-    project._change_reason = _("Made confidential")
+    project._change_reason = history.reason("made_confidential")
     project.save(update_fields=["visibility"])
 
 
 def archive(project):
     project.archived_at = timezone.now()
-    project._change_reason = _("Archived")
+    project._change_reason = history.reason("archived")
     project.save(update_fields=["archived_at"])
 
 
 def restore(project):
     project.archived_at = None
-    project._change_reason = _("Taken out of the archive")
+    project._change_reason = history.reason("restored")
     project.save(update_fields=["archived_at"])
 
 
 def save_project(form, formset):
     """Save a project form and its phase formset (places.forms.PhaseInlineFormSet) together,
-    or nothing. The forms check what they can see; what the database refuses beyond that (a
+    or nothing; returns (project, whether anything changed). A save that changes nothing
+    writes nothing, so it leaves no version in the history. The forms check what they can see; what the database refuses beyond that (a
     change saved by someone else in the meantime) raises ValidationError, with nothing saved,
     for the form to show."""
     project = form.instance
     adding = project._state.adding
+    if not adding and not has_changes(form, formset):
+        # What formset.save() would have set, for those who read it (the admin's change message).
+        formset.new_objects, formset.changed_objects, formset.deleted_objects = [], [], []
+        return project, False
     try:
         with transaction.atomic():
-            form.save()
+            # One version per save, made once the developers are in place and before the
+            # phases' own records (services.version_end relies on that order).
+            project.skip_history_when_saving = True
+            try:
+                form.save()
+            finally:
+                del project.skip_history_when_saving
+            project.save()
+            if adding:
+                project.history.filter(history_id=project.history.latest().history_id).update(history_type="+")
             formset.instance = project
             formset.save()
             _check_phase_numbers_now()
@@ -150,7 +165,32 @@ def save_project(form, formset):
             message = _("The project conflicts with a change saved in the meantime. Open the page again and "
                         "make your change there. Nothing was saved.")
         raise ValidationError(message, code="conflict") from exc
-    return project
+    return project, True
+
+
+def has_changes(form, formset):
+    """Whether saving the project form and its phases would change anything stored: the form's
+    values are compared with the row (a map redrawn within a few centimetres is no change)."""
+    project = form.instance
+    stored = DevelopmentProject.objects.filter(pk=project.pk).first()
+    if stored is None or formset.has_changed():
+        return True
+    for field in DevelopmentProject._meta.concrete_fields:
+        old, new = getattr(stored, field.attname), getattr(project, field.attname)
+        if field.name in DevelopmentProject.geometry_fields and old is not None and new is not None:
+            if not old.equals_exact(new, GEOMETRY_TOLERANCE):
+                return True
+        elif old != new:
+            return True
+    if "developers" in form.cleaned_data:
+        wanted = {d.pk for d in form.cleaned_data["developers"]}
+        if wanted != set(stored.developers.values_list("pk", flat=True)):
+            return True
+    return False
+
+
+# Degrees; Leaflet sends coordinates with six decimals (about 10 cm), as Django's own check does.
+GEOMETRY_TOLERANCE = 1e-6
 
 
 def _check_phase_numbers_now():
@@ -170,7 +210,7 @@ def set_area_from_file(project, geometry, file_name):
     ValidationError (and changes nothing) when the area breaks a rule of the project."""
     project.set_area(geometry)
     project.full_clean()
-    project._change_reason = _("Area from the file %(name)s") % {"name": file_name}
+    project._change_reason = history.reason("area_from_file", name=file_name)
     project.save()
     return project
 
@@ -198,14 +238,18 @@ def revert(project, record):
             setattr(project, field.attname, getattr(old, field.attname))
     project.full_clean()
     project.check_phase_totals(old_phases)
-    project._change_reason = _("Reverted to the version of %(when)s") % {
-        "when": timezone.localtime(record.history_date).strftime("%d.%m.%Y %H:%M:%S")
-    }
+    project._change_reason = history.reason("reverted", when=record.history_date.isoformat())
     project.save()
     keep = {phase.pk for phase in old_phases}
-    for phase in project.phases.exclude(pk__in=keep):
-        phase.delete()
+    current = {phase.pk: phase for phase in project.phases.all()}
+    for pk, phase in current.items():
+        if pk not in keep:
+            phase.delete()
+    fields = [f.attname for f in ProjectPhase._meta.concrete_fields]
     for phase in old_phases:
-        phase.save()
+        now = current.get(phase.pk)
+        # A phase that is already as it was gets no new version of its own.
+        if now is None or any(getattr(now, f) != getattr(phase, f) for f in fields):
+            phase.save()
     project.developers.set([link.developer_id for link in record.developers.all()])
     return project

@@ -219,6 +219,13 @@ class DevelopmentProject(MunicipalityGeometryMixin, models.Model):
         return self.flats + self.terraced + self.detached
 
     @property
+    def sdg_goal_labels(self):
+        """The goals with their names, in the active language."""
+        from places.sdg import goal_label
+
+        return [goal_label(goal) for goal in self.sdg_goals or []]
+
+    @property
     def is_confidential(self):
         return self.visibility == self.Visibility.CONFIDENTIAL
 
