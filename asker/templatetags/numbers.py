@@ -3,13 +3,15 @@
 `|dwellings` and `|dwellings_phrase`: a project's dwellings (None: "unknown", never 0) or a total
 over several (places.figures.DwellingCount: "1 605 (unknown for 2 projects)").
 `|dekar`: an area in dekar, grouped and with one decimal like the m² beside it.
-`{% lang_nb %}`: ` lang="nb"` on an element holding Norwegian data (names, descriptions, comments)
-when the page is not in bokmål, so screen readers read it as Norwegian; nothing on bokmål pages.
+`{% lang_nb %}` and `|nb`: Norwegian data (names, descriptions, comments) marked lang="nb"
+when the page is not in bokmål (` lang="nb"` inside an element's tag, or the text wrapped in a span),
+so screen readers read it as Norwegian; nothing is added on bokmål pages.
 """
 
 from django import template
 from django.contrib.humanize.templatetags.humanize import intcomma
 from django.template.defaultfilters import floatformat
+from django.utils.html import conditional_escape, format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language, gettext, ngettext
 
@@ -63,3 +65,13 @@ def lang_nb():
     if (get_language() or "nb").split("-")[0] in ("nb", "no"):
         return ""
     return mark_safe(' lang="nb"')
+
+
+@register.filter(is_safe=True)
+def nb(value):
+    """Norwegian data in running text: wrapped in <span lang="nb"> on pages in another language
+    (escaped either way). Not for attributes: use {% lang_nb %} on the element instead."""
+    text = conditional_escape(value)
+    if (get_language() or "nb").split("-")[0] in ("nb", "no") or not str(value).strip():
+        return text
+    return format_html('<span lang="nb">{}</span>', text)
