@@ -74,7 +74,7 @@ def active_block(user, now=None):
 
 def _blocked_message(block):
     return _("You cannot comment until %(until)s: %(reason)s.") % {
-        "until": timezone.localtime(block.until).strftime("%d.%m.%Y %H:%M"), "reason": block.get_reason_display()}
+        "until": date_format(timezone.localtime(block.until), "DATETIME_FORMAT"), "reason": block.get_reason_display()}
 
 
 def _why_not_comment(user, consultation):

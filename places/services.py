@@ -13,13 +13,14 @@ from datetime import timedelta
 from django.contrib.gis.db.models.functions import Envelope
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, connection, transaction
-from django.db.models import Count, Sum
+from django.db.models import Count, Q, Sum
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from . import history
 from .models import Centre, DevelopmentProject, Municipality, Plan, ProjectPhase, StatisticalDistrict
-from .models.projects import UNIQUE_PHASE_NUMBER
+from .figures import DwellingCount
+from .models.projects import DWELLING_FIELDS, UNIQUE_PHASE_NUMBER, dwellings_total_expression
 
 logger = logging.getLogger(__name__)
 
@@ -43,29 +44,59 @@ def project_list_queryset(user):
 
 def group_by_status(projects):
     """Projects grouped in the order of the status choices, with dwelling totals per group."""
-    groups = OrderedDict((value, {"label": label, "projects": [], "dwellings": 0})
+    groups = OrderedDict((value, {"label": label, "projects": [], "dwellings": DwellingCount()})
                          for value, label in DevelopmentProject.Status.choices)
     for project in projects:
         group = groups[project.status]
         group["projects"].append(project)
-        group["dwellings"] += project.dwellings_total
+        group["dwellings"].add(project.dwellings_total)
     return [dict(status=status, **g) for status, g in groups.items() if g["projects"]]
 
 
 def centre_tree(municipality, user):
-    """All centres as a tree (kommunesenter → lokalsentre → nærsentre) in one query."""
+    """All centres as a tree (kommunesenter → lokalsentre → nærsentre) in one query. Each centre
+    carries its own projects' figures (`own`, a DwellingCount) and those including every centre
+    beneath it (`with_children`): Holmen's own project, and Billingstad's under it."""
+    visible = DevelopmentProject.visible_q(user, "projects__")
+    unknown = Q(**{f"projects__{name}__isnull": True for name in DWELLING_FIELDS})
     centres = list(
         Centre.objects.filter(municipality=municipality)
         .defer("catchment", "description", "source")
-        .annotate(project_count=Count("projects", filter=DevelopmentProject.visible_q(user, "projects__")))
+        .annotate(
+            project_count=Count("projects", filter=visible),
+            dwellings_known=Sum(dwellings_total_expression("projects__"), filter=visible),
+            dwellings_unknown=Count("projects", filter=visible & unknown),
+        )
         .order_by("name")
     )
     children = {}
     for centre in centres:
         children.setdefault(centre.parent_id, []).append(centre)
-    for centre in centres:
+        centre.own = DwellingCount(centre.project_count, centre.dwellings_known or 0, centre.dwellings_unknown)
+    roots = children.get(None, [])
+
+    def roll_up(centre, seen):
+        if centre.pk in seen:  # a loop in bad data must not recurse for ever
+            return DwellingCount()
+        seen.add(centre.pk)
         centre.child_list = children.get(centre.pk, [])
-    return children.get(None, [])
+        centre.with_children = sum((roll_up(child, seen) for child in centre.child_list), centre.own)
+        return centre.with_children
+
+    seen = set()
+    for root in roots:
+        roll_up(root, seen)
+    return roots
+
+
+def find_in_tree(tree, pk):
+    for centre in tree:
+        if centre.pk == pk:
+            return centre
+        found = find_in_tree(centre.child_list, pk)
+        if found is not None:
+            return found
+    return None
 
 
 def centre_overview(centre, user):
@@ -77,11 +108,14 @@ def centre_overview(centre, user):
         .order_by("name")
     )
     districts = StatisticalDistrict.objects.filter(geometry__contains=centre.location).defer("geometry")
+    node = find_in_tree(centre_tree(centre.municipality, user), centre.pk)
+    own = DwellingCount.of(projects)
     return {
         "groups": group_by_status(projects),
-        "dwellings_total": sum(p.dwellings_total for p in projects),
-        "project_count": len(projects),
-        "children": centre.children.defer("catchment", "description", "source").order_by("name"),
+        "own": own,
+        # Centres beneath this one (a lokalsenter's nærsentre, everything under the kommunesenter).
+        "with_children": node.with_children if node is not None else own,
+        "children": node.child_list if node is not None else [],
         "plans": Plan.objects.filter(centre=centre).defer("boundary", "description", "source"),
         "facilities": centre.facilities.defer("source").order_by("kind", "name"),
         "districts": list(districts),
@@ -90,11 +124,11 @@ def centre_overview(centre, user):
 
 def municipality_summary(municipality, user):
     projects = DevelopmentProject.objects.visible_to(user).filter(municipality=municipality)
+    unknown = Q(**{f"{name}__isnull": True for name in DWELLING_FIELDS})
     totals = projects.aggregate(
-        count=Count("pk"), flats=Sum("flats"), terraced=Sum("terraced"), detached=Sum("detached")
+        count=Count("pk"), known=Sum(dwellings_total_expression()), unknown=Count("pk", filter=unknown)
     )
-    dwellings = sum(totals[k] or 0 for k in ("flats", "terraced", "detached"))
-    return {"project_count": totals["count"], "dwellings_total": dwellings}
+    return {"dwellings": DwellingCount(totals["count"], totals["known"] or 0, totals["unknown"])}
 
 
 # Writing ---------------------------------------------------------------------------------

@@ -89,6 +89,9 @@ class ProjectFactory(factory.django.DjangoModelFactory):
     status = DevelopmentProject.Status.PLANNING
     visibility = DevelopmentProject.Visibility.PUBLIC
     flats = 100
+    # Empty is unknown (places.models.projects); a factory project has none of the other kinds.
+    terraced = 0
+    detached = 0
 
     @factory.post_generation
     def developers(self, create, extracted, **kwargs):
