@@ -273,16 +273,18 @@ def request_second_review(comment, author, note=""):
     return comment
 
 
-def edit_own(comment, author, text):
+def edit_own(comment, author, text, remove_place=False):
     """The author changes a comment no one has moderated yet, under the rules of posting it:
     the consultation is open, the author is not blocked, the text is new and within the
-    length, and the change counts against the rate limit."""
+    length, and the change counts against the rate limit. `remove_place` takes away its point
+    and place name (a place is never added here: that is checked when a comment is posted)."""
     require("participation.edit_own_comment", author, comment)
     text = _clean_text(text)
-    if text == comment.text:
+    remove_place = remove_place and (comment.location is not None or comment.place_name != "")
+    if text == comment.text and not remove_place:
         return comment
-    if Comment.objects.filter(consultation=comment.consultation_id, author=author, text=text).exclude(
-            pk=comment.pk).exists():
+    if text != comment.text and Comment.objects.filter(
+            consultation=comment.consultation_id, author=author, text=text).exclude(pk=comment.pk).exists():
         raise _duplicate()
     _count_against_rate(author)
 
@@ -291,7 +293,9 @@ def edit_own(comment, author, text):
         locked = Comment.objects.select_for_update().get(pk=comment.pk)
         require("participation.edit_own_comment", author, locked)
         locked.text = text
-        locked.save(update_fields=["text", "updated_at"])
+        if remove_place:
+            locked.location, locked.place_name = None, ""
+        locked.save(update_fields=["text", "location", "place_name", "updated_at"])
         ModerationAction.objects.create(comment=locked, actor=author, action=A.EDITED)
         return locked
 

@@ -22,7 +22,9 @@ CHECKED = {
     "participation:consultations": "open, upcoming and closed; with an unknown centre (400)",
     "participation:consultation": "open with comments and a reply, signed out and with the comment form and "
                                   "one's own waiting comment; upcoming; closed; closed with the municipality's answer",
-    "participation:comment": "the consultation page with a form error (400)",
+    "participation:comment": "the consultation page with a form error (400); with a place name suggested (400)",
+    "participation:edit": "a resident's waiting comment; with an empty text (400)",
+    "participation:withdraw": "the confirmation for a resident's waiting comment",
     # Residents, moderators, administrators (test_axe_roles.py).
     "mydata:index": "waiting, published and rejected comments with the second-review button; no comments",
     "mydata:delete": "the account deletion confirmation; with a wrong password",
@@ -87,8 +89,7 @@ EXEMPT = {
     "mydata:export": "the user's data as a JSON download",
     "accounts:logout": POST_ONLY,
     "participation:flag": POST_ONLY,
-    "participation:withdraw": POST_ONLY,
-    "participation:edit": POST_ONLY,
+    "participation:place": "JSON for the comment map: a point in words",
     "mydata:second_review": POST_ONLY,
     # These two have only an optional note, held to its length by the textarea; should the server
     # refuse one, it shows the comment page, checked above (moderation:reject).
