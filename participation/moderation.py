@@ -22,6 +22,7 @@ from django.db.models import (
 )
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
@@ -246,5 +247,5 @@ def block_author(request, pk):
     else:
         messages.success(request, _("%(user)s cannot comment until %(until)s.") % {
             "user": comment.author.get_username(),
-            "until": timezone.localtime(block.until).strftime("%d.%m.%Y %H:%M")})
+            "until": date_format(timezone.localtime(block.until), "DATETIME_FORMAT")})
     return redirect("moderation:comment", pk=comment.pk)
