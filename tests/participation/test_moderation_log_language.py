@@ -61,7 +61,7 @@ def test_the_authors_own_page_in_the_readers_language(client, hidden_by_flags, p
 
 
 @pytest.mark.parametrize("prefix, text", [("", "Slik det ble lagret: Skjult fordi noen klaget"),
-                                          ("/en", "As stored: Skjult fordi noen klaget")])
+                                          ("/en", 'As stored: <span lang="nb">Skjult fordi noen klaget</span>')])
 def test_an_earlier_sentence_is_shown_as_it_was_stored(mod_client, consultation, prefix, text):
     comment = CommentFactory(consultation=consultation, state="hidden")
     ModerationAction.objects.create(comment=comment, action=A.AUTO_HIDDEN, legacy_text="Skjult fordi noen klaget")
