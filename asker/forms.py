@@ -52,3 +52,14 @@ class NorwegianNamesSelect(forms.Select):
         if str(value) != "" and not bokmal_active():
             option["attrs"]["lang"] = "nb"
         return option
+
+
+class NorwegianTextarea(forms.Textarea):
+    """A text area for Norwegian content (descriptions, the municipality's answer): marked
+    lang="nb" on pages in another language, so it is read and spell-checked as Norwegian."""
+
+    def get_context(self, name, value, attrs):
+        context = super().get_context(name, value, attrs)
+        if not bokmal_active():
+            context["widget"]["attrs"]["lang"] = "nb"
+        return context

@@ -184,7 +184,9 @@ def project_timeline(project, limit=100):
         "centres": dict(Centre.objects.filter(pk__in=centre_ids).values_list("pk", "name")),
         "developers": dict(Developer.objects.filter(pk__in=developer_ids).values_list("pk", "name")),
     }
-    rows = {r.history_id: {"record": r, "reason": reason_text(r.history_change_reason), "changes": []}
+    # A reason from before codes is the planner's own words, Norwegian on any page.
+    rows = {r.history_id: {"record": r, "reason": reason_text(r.history_change_reason), "changes": [],
+                           "reason_in_words": bool(r.history_change_reason) and reason_code(r.history_change_reason) is None}
             for r in records}
     ordered = list(reversed(records))  # oldest first
     for record, previous in zip(ordered[1:], ordered[:-1]):

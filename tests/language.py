@@ -91,7 +91,9 @@ class _Text(HTMLParser):
     def handle_starttag(self, tag, attrs):
         attrs = dict(attrs)
         lang = (attrs.get("lang") or (self.stack[-1][1] if self.stack else self.page_lang)).split("-")[0]
-        skipped = self._skipped() or tag in SKIPPED_ELEMENTS or lang != self.page_lang or "hidden" in attrs
+        # translate="no": a username or code, words of no language.
+        skipped = (self._skipped() or tag in SKIPPED_ELEMENTS or lang != self.page_lang or "hidden" in attrs
+                   or attrs.get("translate") == "no")
         if not skipped:
             for name in READ_ATTRIBUTES:
                 if attrs.get(name):

@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
-from asker.forms import AccessibleErrorsMixin
+from asker.forms import AccessibleErrorsMixin, NorwegianTextarea
 from participation import services
 from participation.models import ANSWER_PART_MAX_LENGTH, CASE_NUMBER_MAX_LENGTH, Consultation, case_number_validator
 
@@ -21,7 +21,7 @@ URL_MESSAGE = gettext_lazy("Give a web address that starts with http:// or https
 
 def _part(label, help_text):
     return forms.CharField(label=label, help_text=help_text, required=False, max_length=ANSWER_PART_MAX_LENGTH,
-                           widget=forms.Textarea(attrs={"rows": 6}))
+                           widget=NorwegianTextarea(attrs={"rows": 6}))
 
 
 class AnswerForm(AccessibleErrorsMixin, forms.Form):

@@ -61,7 +61,7 @@ class ProjectForm(ModelErrorsMixin, forms.ModelForm):
             "developers": forms.CheckboxSelectMultiple,
             "centre": asker_forms.NorwegianNamesSelect,
             "geometry": LeafletWidget(attrs={"geom_type": "MultiPolygon"}),
-            "description": forms.Textarea(attrs={"rows": 4}),
+            "description": asker_forms.NorwegianTextarea(attrs={"rows": 4}),
         }
 
     area_file = forms.FileField(
@@ -157,7 +157,7 @@ class PlanForm(ModelErrorsMixin, forms.ModelForm):
             "boundary": LeafletWidget(attrs={"geom_type": "MultiPolygon"}),
             "centre": asker_forms.NorwegianNamesSelect,
             "adopted": forms.DateInput(attrs={"type": "date"}),
-            "description": forms.Textarea(attrs={"rows": 4}),
+            "description": asker_forms.NorwegianTextarea(attrs={"rows": 4}),
         }
 
     def __init__(self, *args, municipality=None, **kwargs):
@@ -174,7 +174,7 @@ class CentreForm(ModelErrorsMixin, forms.ModelForm):
         fields = ["name", "slug", "level", "parent", "location", "population", "description"]
         widgets = {
             "location": LeafletWidget(attrs={"geom_type": "Point"}),
-            "description": forms.Textarea(attrs={"rows": 4}),
+            "description": asker_forms.NorwegianTextarea(attrs={"rows": 4}),
             "parent": asker_forms.NorwegianNamesSelect,
         }
 

@@ -11,11 +11,12 @@ from django.contrib import messages
 from django.contrib.gis.geos import GEOSGeometry
 from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from asker.forms import AccessibleErrorsMixin
-from asker.templatetags.numbers import dekar
+from asker.templatetags.numbers import dekar, nb
 from places import services
 from places.geofile import GeoFileError, merge, read_upload
 from places.geometry import m2_to_dekar
@@ -58,7 +59,9 @@ class ChooseForm(forms.Form):
         self.upload = upload
         candidates = upload["candidates"]
         self.fields["features"].choices = [
-            (i, _("%(label)s (%(dekar)s dekar)") % {"label": c["label"], "dekar": dekar(m2_to_dekar(c["area_m2"]))})
+            # The label is the file's own (Norwegian) name for the area: escaped and marked by nb().
+            (i, mark_safe(_("%(label)s (%(dekar)s dekar)") % {"label": nb(c["label"]),
+                                                              "dekar": dekar(m2_to_dekar(c["area_m2"]))}))
             for i, c in enumerate(candidates)
         ]
         alternatives = upload.get("alternatives") or {}

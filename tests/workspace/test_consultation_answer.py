@@ -110,7 +110,7 @@ def test_a_published_answer_can_be_corrected_and_each_change_is_logged(planner_c
     assert edited.action == AnswerLogEntry.Action.EDITED and edited.actor.username == "planner"
     assert edited.changed == ["answer_next", "case_number"] and edited.answer["answer_next"] == "Vedtak i april."
     html = planner_client.get(url(c)).content.decode()
-    assert "Endret det publiserte svaret (planner) – hva som skjer videre, saksnummer" in html
+    assert 'Endret det publiserte svaret (<span translate="no">planner</span>) – hva som skjer videre, saksnummer' in html
 
 
 @pytest.mark.parametrize("changes", [{"answer_heard": "  "}, {"decided_on": ""}])
