@@ -7,6 +7,9 @@ has one (`id="{{ field.auto_id }}_helptext"`, the id Django itself points to). T
 shows an error summary that links to each field.
 """
 
+from django import forms
+from django.utils.translation import get_language
+
 
 def mark_invalid_fields(form):
     """Tie each field's error message (and help text) to the field, for screen readers."""
@@ -34,3 +37,18 @@ class AccessibleErrorsMixin:
         # without this the field would point at Django's own "<id>_error", which no page has.
         super().add_error(field, error)
         mark_invalid_fields(self)
+
+
+def bokmal_active():
+    return (get_language() or "nb").split("-")[0] in ("nb", "no")
+
+
+class NorwegianNamesSelect(forms.Select):
+    """A select of Norwegian names (centres, developers, plans): on pages in another language
+    each option but the empty one is marked lang="nb", as names are elsewhere on the page."""
+
+    def create_option(self, name, value, label, selected, index, subindex=None, attrs=None):
+        option = super().create_option(name, value, label, selected, index, subindex, attrs)
+        if str(value) != "" and not bokmal_active():
+            option["attrs"]["lang"] = "nb"
+        return option

@@ -69,7 +69,9 @@ def export_user_data(user):
                 "comment": m.comment_id,
                 "action": m.action,
                 "reason": m.reason,
+                "params": m.params,
                 "note": m.note,
+                "legacy_text": m.legacy_text,
                 "created_at": _when(m.created_at),
             }
             for m in ModerationAction.objects.filter(comment_id__in=comment_ids).order_by("created_at", "pk")

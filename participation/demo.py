@@ -28,8 +28,24 @@ CONSULTATIONS = [
         "title": "Områdeplan for Slemmestad (avsluttet demo)",
         "text": "Demohøring som er avsluttet: innspill til områdeplanen for Slemmestad.",
         "comments": [("beboer", "Strandpromenaden må være åpen for alle.", "published")],
+        # The municipality's answer, published (and its one e-mail counted as sent: demo data mails no one).
+        "answer": {
+            "answer_heard": "Mange ønsker at strandpromenaden skal være åpen for alle hele året.",
+            "answer_changes": "Planen sikrer en sammenhengende promenade langs sjøen, åpen for allmennheten.",
+            "answer_next": "Planen legges fram for kommunestyret. Du kan følge saken i kommunens innsyn.",
+            "case_number": "23/01234",
+            "case_url": "https://www.asker.kommune.no/",
+        },
     },
 ]
+
+
+def _answer(spec, now):
+    if "answer" not in spec:
+        return {}
+    published = now - timedelta(days=10)
+    return {**spec["answer"], "decided_on": timezone.localdate(now - timedelta(days=20)),
+            "answer_published_at": published, "answer_notified_at": published}
 
 
 @transaction.atomic
@@ -46,6 +62,7 @@ def load_demo_consultations():
         consultation, created = Consultation.objects.get_or_create(slug=spec["slug"], defaults={
             "municipality": plan.municipality, "plan": plan, "title": spec["title"], "text": spec["text"],
             "opens_at": opens, "closes_at": closes, "moderation": spec["moderation"], "retention_days": 365,
+            **_answer(spec, now),
         })
         made += created
         for username, text, state in spec["comments"]:
@@ -56,5 +73,5 @@ def load_demo_consultations():
             ModerationAction.objects.create(comment=comment, actor=author, action=ModerationAction.Action.SUBMITTED)
             if state == "published" and spec["moderation"] == "pre":
                 ModerationAction.objects.create(comment=comment, actor=None, action=ModerationAction.Action.APPROVED,
-                                                note="Demodata")
+                                                params={"source": "demo"})
     return made

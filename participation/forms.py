@@ -25,19 +25,29 @@ class CommentForm(CommentTextMixin, AccessibleErrorsMixin, forms.Form):
     # Filled by clicking the map; the place-name field is the way without a mouse.
     lon = forms.FloatField(required=False, min_value=-180, max_value=180, widget=forms.HiddenInput)
     lat = forms.FloatField(required=False, min_value=-90, max_value=90, widget=forms.HiddenInput)
+    # Ticked (or cleared by the map's script) to send the comment without the chosen point.
+    remove_point = forms.BooleanField(label=_("Remove the point"), required=False)
     parent = forms.IntegerField(required=False, widget=forms.HiddenInput)
     # Left empty by people; bots fill every field.
     website = forms.CharField(label=_("Leave this field empty"), required=False,
                               widget=forms.TextInput(attrs={"tabindex": "-1", "autocomplete": "off"}))
 
 
+class PointForm(forms.Form):
+    lon = forms.FloatField(min_value=-180, max_value=180)
+    lat = forms.FloatField(min_value=-90, max_value=90)
+
+
 class EditCommentForm(CommentTextMixin, AccessibleErrorsMixin, forms.Form):
-    text = forms.CharField(label=_("Change your comment"), widget=forms.Textarea(attrs={"rows": 3}))
+    text = forms.CharField(label=_("Change your comment"), widget=forms.Textarea(attrs={"rows": 5}))
+    remove_place = forms.BooleanField(label=_("Remove the place"), required=False)
 
 
 class FlagForm(AccessibleErrorsMixin, forms.Form):
     reason = forms.ChoiceField(label=_("Why should a moderator look at this comment?"), choices=Flag.Reason.choices)
     note = forms.CharField(label=_("Note (optional)"), required=False, max_length=500)
+    # The page of comments the form was on, so the visitor comes back to the same place.
+    side = forms.IntegerField(required=False, min_value=1, max_value=100000, widget=forms.HiddenInput)
 
 
 class SecondReviewForm(AccessibleErrorsMixin, forms.Form):

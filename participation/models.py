@@ -7,15 +7,27 @@ append-only ModerationAction log.
 from django.conf import settings
 from django.contrib.gis.db import models
 from django.core.exceptions import ValidationError
-from django.core.validators import MaxValueValidator
+from django.core.validators import MaxLengthValidator, MaxValueValidator, RegexValidator, URLValidator
 from django.db.models import F, Q
 from django.db.models.functions import MD5
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext, pgettext_lazy
 
 from places import bounds
 from places.models import Centre, DevelopmentProject, Municipality, Plan
+
+
+ANSWER_PART_MAX_LENGTH = 5000
+CASE_NUMBER_MAX_LENGTH = 40
+# Saksnummer as case systems write them ("23/01234", "2023/1234-5"): letters, digits, / - . and spaces.
+case_number_validator = RegexValidator(
+    r"^[0-9A-Za-z][0-9A-Za-z/ .-]*\Z",
+    _("A case number is letters and digits with /, - or . between them, for example 23/01234."),
+    code="case_number",
+)
 
 
 class ConsultationQuerySet(models.QuerySet):
@@ -63,6 +75,23 @@ class Consultation(models.Model):
     anonymised_at = models.DateTimeField(_("authors removed"), null=True, blank=True)
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
                                    related_name="+")
+    # The municipality's answer once the consultation is closed (participation/answers.py):
+    # written as a draft, shown to the public from answer_published_at on.
+    answer_heard = models.TextField(_("what we heard"), blank=True,
+                                    validators=[MaxLengthValidator(ANSWER_PART_MAX_LENGTH)])
+    answer_changes = models.TextField(_("what changes"), blank=True,
+                                      validators=[MaxLengthValidator(ANSWER_PART_MAX_LENGTH)])
+    answer_next = models.TextField(_("what happens next"), blank=True,
+                                   validators=[MaxLengthValidator(ANSWER_PART_MAX_LENGTH)])
+    decided_on = models.DateField(_("date of the decision"), null=True, blank=True)
+    case_number = models.CharField(_("case number (saksnummer)"), max_length=CASE_NUMBER_MAX_LENGTH, blank=True,
+                                   validators=[case_number_validator])
+    case_url = models.URLField(_("link to the case"), max_length=500, blank=True,
+                               validators=[URLValidator(schemes=["http", "https"])])
+    answer_published_at = models.DateTimeField(_("answer published"), null=True, blank=True)
+    answer_edited_at = models.DateTimeField(_("answer changed after publishing"), null=True, blank=True)
+    # Set once, when the commenters are told of the answer: they are never told twice.
+    answer_notified_at = models.DateTimeField(null=True, blank=True)
 
     objects = ConsultationQuerySet.as_manager()
 
@@ -86,6 +115,19 @@ class Consultation(models.Model):
                 & bounds.between("retention_days", 0, bounds.MAX_RETENTION_DAYS, null=True),
                 name="consultation_values_in_range",
                 violation_error_message=_("A value of the consultation is outside its allowed range."),
+            ),
+            # An answer is published only after the consultation closed, and says when it was decided.
+            models.CheckConstraint(
+                condition=Q(answer_published_at__isnull=True)
+                | Q(answer_published_at__gte=F("closes_at"), decided_on__isnull=False),
+                name="consultation_answer_after_closing",
+                violation_error_message=_("A consultation with a published answer cannot be opened again."),
+            ),
+            models.CheckConstraint(
+                condition=bounds.between("decided_on", bounds.EARLIEST_MOMENT.date(), bounds.LATEST_MOMENT.date(),
+                                         null=True) & (Q(case_url="") | Q(case_url__regex=r"^https?://")),
+                name="consultation_answer_values",
+                violation_error_message=_("A value of the answer is outside its allowed range."),
             ),
         ]
 
@@ -138,6 +180,8 @@ class Consultation(models.Model):
             errors["project"] = [_("A consultation can only be about a published project that is not archived.")]
         if self.area is not None and not self.area.valid:
             errors["area"] = [_("The area is not a valid shape.")]
+        if self.answer_published_at and self.closes_at and self.closes_at > self.answer_published_at:
+            errors["closes_at"] = [_("A consultation with a published answer cannot be opened again.")]
         if errors:
             raise ValidationError(errors)
 
@@ -226,7 +270,8 @@ class ModerationAction(models.Model):
 
     class Action(models.TextChoices):
         SUBMITTED = "submitted", _("Submitted")
-        APPROVED = "approved", _("Approved")
+        # Not the "Approved" of a plan's status (vedtatt): a moderator's approval (godkjent).
+        APPROVED = "approved", pgettext_lazy("moderation", "Approved")
         REJECTED = "rejected", _("Rejected")
         HIDDEN = "hidden", _("Hidden")
         RESTORED = "restored", _("Published again")
@@ -252,13 +297,41 @@ class ModerationAction(models.Model):
                               related_name="+")
     action = models.CharField(_("action"), max_length=20, choices=Action.choices)
     reason = models.CharField(_("reason"), max_length=16, choices=Reason.choices, blank=True)
+    # The facts the system adds to the action, never a sentence: the entry is worded when it is
+    # read, in the reader's language (describe()). E.g. {"flaggers": 3}, {"days": 30}; the
+    # author's own entries keep the language they used ({"language": "en"}) for their e-mails.
+    params = models.JSONField(_("details"), default=dict, blank=True)
+    # The words of a person (the moderator's note, the author's request), shown as written.
     note = models.TextField(_("note"), blank=True)
+    # A sentence the system stored before entries were codes, kept as it was written when no
+    # code could be read from it (migration 0006).
+    legacy_text = models.TextField(_("earlier text"), blank=True)
     created_at = models.DateTimeField(_("when"), auto_now_add=True)
 
     class Meta:
         verbose_name = _("moderation action")
         verbose_name_plural = _("moderation actions")
         ordering = ["created_at", "pk"]
+
+    def describe(self):
+        """What happened, in the active language, from the action code and its parameters."""
+        params = self.params if isinstance(self.params, dict) else {}
+        count = params.get("flaggers")
+        if self.action == self.Action.AUTO_HIDDEN and isinstance(count, int):
+            return ngettext("Hidden after flags from %(count)s person",
+                            "Hidden after flags from %(count)s people", count) % {"count": count}
+        days = params.get("days")
+        if self.action == self.Action.AUTHOR_BLOCKED and isinstance(days, int):
+            return ngettext("Author blocked from commenting for %(count)s day",
+                            "Author blocked from commenting for %(count)s days", days) % {"count": days}
+        if params.get("source") == "demo":
+            return gettext("%(action)s (demo data)") % {"action": self.get_action_display()}
+        return self.get_action_display()
+
+    @property
+    def earlier_text(self):
+        """The stored sentence, when describe() has nothing better from codes."""
+        return "" if self.params else self.legacy_text
 
     def save(self, *args, **kwargs):
         if self.pk is not None:
@@ -291,3 +364,36 @@ class CommentingBlock(models.Model):
         verbose_name = _("commenting block")
         verbose_name_plural = _("commenting blocks")
         ordering = ["-until"]
+
+
+class AnswerLogEntry(models.Model):
+    """One entry of the append-only log of a consultation's published answer: its publication
+    and every change after it (who, when, which parts, and the answer as it then read)."""
+
+    class Action(models.TextChoices):
+        PUBLISHED = "published", _("Published the answer")
+        EDITED = "edited", _("Changed the published answer")
+
+    consultation = models.ForeignKey(Consultation, on_delete=models.CASCADE, related_name="answer_log")
+    actor = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
+                              related_name="+")
+    action = models.CharField(_("action"), max_length=10, choices=Action.choices)
+    changed = models.JSONField(_("changed parts"), default=list, blank=True)
+    answer = models.JSONField(_("the answer as it then read"), default=dict)
+    created_at = models.DateTimeField(_("when"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("answer log entry")
+        verbose_name_plural = _("answer log entries")
+        ordering = ["created_at", "pk"]
+
+    def changed_labels(self):
+        return [str(Consultation._meta.get_field(name).verbose_name) for name in self.changed]
+
+    def save(self, *args, **kwargs):
+        if self.pk is not None:
+            raise ValueError("The answer log is append-only.")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise ValueError("The answer log is append-only.")

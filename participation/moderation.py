@@ -1,8 +1,11 @@
 """The moderators' pages (/moderering/): the queue, bulk decisions, one comment and its log.
 
 Every change goes through participation.services, which checks the transition and writes the
-append-only log; a refused change is shown as an error message and nothing is changed.
+append-only log; a refused change is shown as an error message and nothing is changed. After a
+decision the moderator goes on to the next comment of the queue.
 """
+
+import json
 
 from django.contrib import messages
 from django.core.paginator import Paginator
@@ -19,6 +22,7 @@ from django.db.models import (
 )
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
@@ -26,7 +30,7 @@ from django.views.decorators.http import require_POST
 from asker.decorators import permission_required
 
 from . import services
-from .models import Comment, Flag, ModerationAction
+from .models import Comment, Consultation, Flag, ModerationAction
 from .moderation_forms import BlockForm, BulkForm, NoteForm, QueueFilterForm, ReasonForm
 
 PAGE_SIZE = 25
@@ -36,23 +40,33 @@ S = Comment.State
 moderator_required = permission_required("participation.moderate")
 
 
+def _open_flags():
+    return Flag.objects.filter(comment=OuterRef("pk"), settled_at__isnull=True)
+
+
+def waiting():
+    """Pending comments and comments with unsettled flags, each with the moment it has waited
+    since, in the queue's order: the longest waiting first."""
+    first_open_flag = Subquery(_open_flags().order_by("created_at").values("created_at")[:1])
+    return (
+        Comment.objects.filter(Q(state=S.PENDING) | Q(Exists(_open_flags())))
+        # A pending comment waits from when it was written; a flagged one from its first open flag.
+        .annotate(waiting_since=Case(When(state=S.PENDING, then=F("created_at")), default=first_open_flag))
+        .order_by("waiting_since", "pk")
+    )
+
+
 def queue_queryset(filters=None):
-    """Pending comments and comments with unsettled flags, the longest waiting first."""
-    open_flags = Flag.objects.filter(comment=OuterRef("pk"), settled_at__isnull=True)
-    first_open_flag = Subquery(open_flags.order_by("created_at").values("created_at")[:1])
+    """The queue page's rows: waiting() with what the table shows."""
+    open_flags = _open_flags()
     comments = (
-        Comment.objects.filter(Q(state=S.PENDING) | Q(Exists(open_flags)))
+        waiting()
         .select_related("consultation", "author")
         .only("id", "text", "state", "created_at", "consultation__id", "consultation__title",
               "consultation__slug", "author__id", "author__username")
-        .annotate(
-            flag_count=Count("flags", filter=Q(flags__settled_at__isnull=True), distinct=True),
-            # A pending comment waits from when it was written; a flagged one from its first open flag.
-            waiting_since=Case(When(state=S.PENDING, then=F("created_at")), default=first_open_flag),
-        )
+        .annotate(flag_count=Count("flags", filter=Q(flags__settled_at__isnull=True), distinct=True))
         .prefetch_related(Prefetch("flags", queryset=Flag.objects.filter(settled_at__isnull=True)
                                    .only("id", "comment_id", "reason").order_by("reason"), to_attr="open_flags"))
-        .order_by("waiting_since", "pk")
     )
     filters = filters or {}
     if filters.get("consultation"):
@@ -111,9 +125,29 @@ def bulk(request):
     return redirect("moderation:queue")
 
 
-def _comment_context(comment, forms=None):
+def _place(comment):
+    """Where the comment is about, for the map (GeoJSON) and in words (the map's equivalent)."""
+    if comment.location is None:
+        return None, comment.place_name
+    words = comment.place_name or _("%(lat)s° N, %(lon)s° E") % {
+        "lat": f"{comment.location.y:.5f}", "lon": f"{comment.location.x:.5f}"}
+    return json.loads(comment.location.json), words
+
+
+def _comment_context(request, comment, forms=None):
+    consultation = comment.consultation
+    # Moderators work on every comment, also in a consultation that is no longer public (its
+    # project made confidential or archived); links go only where the moderator may follow.
+    visible = Consultation.objects.visible_to(request.user).filter(pk=consultation.pk).exists()
+    public = visible and Consultation.objects.public().filter(pk=consultation.pk).exists()
+    point, place = _place(comment)
     context = {
         "comment": comment,
+        "consultation": consultation,
+        "consultation_public": public,
+        "consultation_visible": visible,
+        "in_context_url": comment.get_absolute_url() if public and comment.state == S.PUBLISHED else "",
+        "point": point, "place": place,
         "flags": comment.flags.select_related("user").order_by("created_at", "pk"),
         "log": comment.actions.select_related("actor").order_by("created_at", "pk"),
         "approve_form": NoteForm(prefix="approve"),
@@ -128,13 +162,18 @@ def _comment_context(comment, forms=None):
 
 
 def _get_comment(pk):
-    return get_object_or_404(Comment.objects.select_related("consultation", "author"), pk=pk)
+    return get_object_or_404(
+        Comment.objects.select_related("consultation__plan", "consultation__project", "consultation__centre",
+                                       "author", "parent__author")
+        .defer("consultation__area", "consultation__plan__boundary", "consultation__project__geometry",
+               "consultation__centre__catchment"),
+        pk=pk)
 
 
 @moderator_required
 def comment_detail(request, pk):
     comment = _get_comment(pk)
-    return render(request, "participation/moderation/comment.html", _comment_context(comment))
+    return render(request, "participation/moderation/comment.html", _comment_context(request, comment))
 
 
 # action name in the URL -> (log action, form class, success message)
@@ -148,10 +187,10 @@ ACTIONS = {
 
 def _success_message(action):
     return {
-        A.APPROVED: _("The comment is approved."),
-        A.REJECTED: _("The comment is rejected. The author has been told."),
-        A.HIDDEN: _("The comment is hidden. The author has been told."),
-        A.RESTORED: _("The comment is published again. The author has been told."),
+        A.APPROVED: _("Comment %(number)s is approved."),
+        A.REJECTED: _("Comment %(number)s is rejected. The author has been told."),
+        A.HIDDEN: _("Comment %(number)s is hidden. The author has been told."),
+        A.RESTORED: _("Comment %(number)s is published again. The author has been told."),
     }[action]
 
 
@@ -163,15 +202,30 @@ def comment_action(request, pk, action):
     form = form_class(request.POST, prefix=action)
     if not form.is_valid():
         return render(request, "participation/moderation/comment.html",
-                      _comment_context(comment, {f"{action}_form": form, "error_form": form}), status=400)
+                      _comment_context(request, comment, {f"{action}_form": form, "error_form": form}), status=400)
+    place = waiting().filter(pk=comment.pk).values_list("waiting_since", flat=True).first()
     try:
         services.moderate(comment, request.user, log_action, reason=form.cleaned_data.get("reason", ""),
                           note=form.cleaned_data["note"])
     except services.Refused as refused:
         messages.error(request, refused.message)
-    else:
-        messages.success(request, _success_message(log_action))
-    return redirect("moderation:comment", pk=comment.pk)
+        return redirect("moderation:comment", pk=comment.pk)
+    messages.success(request, _success_message(log_action) % {"number": comment.pk})
+    return _go_on(request, comment, place)
+
+
+def _go_on(request, decided, place):
+    """To the comment after `decided` in the queue's order (it waited since `place`; None when
+    it was not in the queue), else the longest waiting one, else back to the queue."""
+    rest = waiting().exclude(pk=decided.pk).values_list("pk", flat=True)
+    after = None
+    if place is not None:
+        after = rest.filter(Q(waiting_since__gt=place) | Q(waiting_since=place, pk__gt=decided.pk)).first()
+    after = after or rest.first()
+    if after is None:
+        messages.info(request, _("No more comments wait for moderation."))
+        return redirect("moderation:queue")
+    return redirect("moderation:comment", pk=after)
 
 
 @require_POST
@@ -184,7 +238,7 @@ def block_author(request, pk):
     form = BlockForm(request.POST, prefix="block")
     if not form.is_valid():
         return render(request, "participation/moderation/comment.html",
-                      _comment_context(comment, {"block_form": form, "error_form": form}), status=400)
+                      _comment_context(request, comment, {"block_form": form, "error_form": form}), status=400)
     try:
         block = services.block(comment.author, request.user, form.cleaned_data["days"], form.cleaned_data["reason"],
                                form.cleaned_data["note"], comment=comment)
@@ -193,5 +247,5 @@ def block_author(request, pk):
     else:
         messages.success(request, _("%(user)s cannot comment until %(until)s.") % {
             "user": comment.author.get_username(),
-            "until": timezone.localtime(block.until).strftime("%d.%m.%Y %H:%M")})
+            "until": date_format(timezone.localtime(block.until), "DATETIME_FORMAT")})
     return redirect("moderation:comment", pk=comment.pk)

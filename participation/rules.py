@@ -14,6 +14,8 @@ asker/roles.py. The services, the views and the templates ask the same question:
 | participation.block_user            | the user to block (or none) |
 | participation.manage_consultation   | none         |
 | participation.close_consultation    | consultation |
+| participation.edit_answer           | consultation |
+| participation.publish_answer        | consultation |
 
 Rate limits and the duplicate check are not rules about who may act, so the services apply them.
 """
@@ -23,7 +25,7 @@ from django.utils import timezone
 
 from asker.roles import is_moderation_staff, is_planning_staff, is_signed_in
 
-from .models import Comment, CommentingBlock
+from .models import Comment, CommentingBlock, Consultation
 
 S = Comment.State
 
@@ -59,6 +61,22 @@ def is_open_consultation(user, consultation):
 @rules.predicate
 def is_not_closed_consultation(user, consultation):
     return consultation is not None and consultation.phase() != consultation.Phase.CLOSED
+
+
+@rules.predicate
+def is_closed_consultation(user, consultation):
+    return consultation is not None and consultation.phase() == consultation.Phase.CLOSED
+
+
+@rules.predicate
+def is_answer_published(user, consultation):
+    return consultation is not None and consultation.answer_published_at is not None
+
+
+@rules.predicate
+def is_public_consultation(user, consultation):
+    # Its answer reaches the commenters by e-mail: never one about a confidential or archived project.
+    return consultation is not None and Consultation.objects.public().filter(pk=consultation.pk).exists()
 
 
 @rules.predicate
@@ -118,6 +136,9 @@ can_moderate = is_moderation_staff
 can_block_user = is_moderation_staff & ~is_self
 can_manage_consultations = is_planning_staff
 can_close_consultation = is_planning_staff & is_not_closed_consultation
+# The answer to a consultation is written once it has closed (what was heard is known only then).
+can_edit_answer = is_planning_staff & is_closed_consultation
+can_publish_answer = can_edit_answer & ~is_answer_published & is_public_consultation
 
 rules.add_perm("participation.comment", can_comment)
 rules.add_perm("participation.reply", can_reply)
@@ -129,3 +150,5 @@ rules.add_perm("participation.moderate", can_moderate)
 rules.add_perm("participation.block_user", can_block_user)
 rules.add_perm("participation.manage_consultation", can_manage_consultations)
 rules.add_perm("participation.close_consultation", can_close_consultation)
+rules.add_perm("participation.edit_answer", can_edit_answer)
+rules.add_perm("participation.publish_answer", can_publish_answer)

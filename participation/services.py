@@ -9,10 +9,12 @@ from datetime import timedelta
 
 import rules
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from accounts import ratelimit
@@ -21,7 +23,7 @@ from asker.roles import is_moderation_staff, is_planning_staff, is_signed_in
 from places.geometry import inside_municipality
 
 from . import rules as r
-from .models import DUPLICATE_COMMENT, Comment, CommentingBlock, Flag, ModerationAction
+from .models import DUPLICATE_COMMENT, AnswerLogEntry, Comment, CommentingBlock, Consultation, Flag, ModerationAction
 
 logger = logging.getLogger(__name__)
 
@@ -72,7 +74,7 @@ def active_block(user, now=None):
 
 def _blocked_message(block):
     return _("You cannot comment until %(until)s: %(reason)s.") % {
-        "until": timezone.localtime(block.until).strftime("%d.%m.%Y %H:%M"), "reason": block.get_reason_display()}
+        "until": date_format(timezone.localtime(block.until), "DATETIME_FORMAT"), "reason": block.get_reason_display()}
 
 
 def _why_not_comment(user, consultation):
@@ -123,7 +125,14 @@ def _why_not(perm, user, obj):
         if not is_planning_staff.test(user):
             return _("Only planners can close a consultation.")
         return _("The consultation is already closed.")
+    if perm in ("participation.edit_answer", "participation.publish_answer"):
+        return _why_not_answer(perm, user, obj)
     return None
+
+
+def why_not(perm, user, obj=None):
+    """Why rule `perm` does not let `user` act on `obj`, for a page that explains instead of acting."""
+    return None if rules.has_perm(perm, user, obj) else _why_not(perm, user, obj)
 
 
 def require(perm, user, obj=None):
@@ -187,7 +196,8 @@ def submit(consultation, author, text, location=None, place_name="", parent=None
             place_name=place_name[:200], parent=parent,
             state=S.PUBLISHED if consultation.moderation == consultation.Moderation.POST else S.PENDING,
         )
-        ModerationAction.objects.create(comment=comment, actor=author, action=A.SUBMITTED)
+        ModerationAction.objects.create(comment=comment, actor=author, action=A.SUBMITTED,
+                                        params=_language_used())
         return comment
 
     return _saving_text(save)
@@ -202,7 +212,12 @@ def _inside_consultation(consultation, location):
     return inside_municipality(location, consultation.municipality)
 
 
-def _transition(comment, action, actor, reason="", note=""):
+def _language_used():
+    """The language the person is using the portal in now: what they will read e-mails in."""
+    return {"language": translation.get_language() or settings.LANGUAGE_CODE}
+
+
+def _transition(comment, action, actor, reason="", note="", params=None):
     after = TRANSITIONS.get((comment.state, action))
     if after is None:
         raise Refused(_("The comment is “%(state)s”, so that cannot be done.") % {"state": comment.get_state_display()})
@@ -212,7 +227,8 @@ def _transition(comment, action, actor, reason="", note=""):
         raise Refused(_("Choose a reason from the list."))
     comment.state = after
     comment.save(update_fields=["state", "updated_at"])
-    return ModerationAction.objects.create(comment=comment, actor=actor, action=action, reason=reason, note=note)
+    return ModerationAction.objects.create(comment=comment, actor=actor, action=action, reason=reason, note=note,
+                                           params=params or {})
 
 
 @transaction.atomic
@@ -236,8 +252,8 @@ def flag(comment, user, reason, note=""):
             Flag.objects.create(comment=comment, user=user, reason=reason, note=note[:500])
             flaggers = comment.flags.filter(settled_at__isnull=True).values("user").distinct().count()
             if flaggers >= flag_threshold():
-                _transition(comment, A.AUTO_HIDDEN, None,
-                            note=_("Hidden after flags from %(n)s people") % {"n": flaggers})
+                # A number, not a sentence: the log is worded in each reader's language.
+                _transition(comment, A.AUTO_HIDDEN, None, params={"flaggers": flaggers})
     except IntegrityError as exc:  # the constraint one_flag_per_person
         raise Refused(_("You have already flagged this comment. A moderator will look at it.")) from exc
     return comment
@@ -250,22 +266,25 @@ def request_second_review(comment, author, note=""):
     require("participation.ask_second_review", author, comment)
     comment.second_review_requested_at = timezone.now()
     comment.save(update_fields=["second_review_requested_at", "updated_at"])
-    entry = ModerationAction.objects.create(comment=comment, actor=author, action=A.REVIEW_REQUESTED, note=note)
+    entry = ModerationAction.objects.create(comment=comment, actor=author, action=A.REVIEW_REQUESTED, note=note,
+                                            params=_language_used())
     if author.email:
         _tell_author_after_commit(comment, entry)
     return comment
 
 
-def edit_own(comment, author, text):
+def edit_own(comment, author, text, remove_place=False):
     """The author changes a comment no one has moderated yet, under the rules of posting it:
     the consultation is open, the author is not blocked, the text is new and within the
-    length, and the change counts against the rate limit."""
+    length, and the change counts against the rate limit. `remove_place` takes away its point
+    and place name (a place is never added here: that is checked when a comment is posted)."""
     require("participation.edit_own_comment", author, comment)
     text = _clean_text(text)
-    if text == comment.text:
+    remove_place = remove_place and (comment.location is not None or comment.place_name != "")
+    if text == comment.text and not remove_place:
         return comment
-    if Comment.objects.filter(consultation=comment.consultation_id, author=author, text=text).exclude(
-            pk=comment.pk).exists():
+    if text != comment.text and Comment.objects.filter(
+            consultation=comment.consultation_id, author=author, text=text).exclude(pk=comment.pk).exists():
         raise _duplicate()
     _count_against_rate(author)
 
@@ -274,7 +293,9 @@ def edit_own(comment, author, text):
         locked = Comment.objects.select_for_update().get(pk=comment.pk)
         require("participation.edit_own_comment", author, locked)
         locked.text = text
-        locked.save(update_fields=["text", "updated_at"])
+        if remove_place:
+            locked.location, locked.place_name = None, ""
+        locked.save(update_fields=["text", "location", "place_name", "updated_at"])
         ModerationAction.objects.create(comment=locked, actor=author, action=A.EDITED)
         return locked
 
@@ -305,7 +326,7 @@ def block(user, moderator, days, reason, note="", comment=None):
     r.forget_block(user)
     if comment is not None:
         ModerationAction.objects.create(comment=comment, actor=moderator, action=A.AUTHOR_BLOCKED,
-                                        reason=reason, note=note)
+                                        reason=reason, note=note, params={"days": days})
     return stop
 
 
@@ -325,11 +346,174 @@ def _tell_author_after_commit(comment, entry):
     transaction.on_commit(lambda: tell_author(comment, entry), robust=True)
 
 
+def author_language(comment):
+    """The language the author last used on the portal about this comment (writing it, asking
+    for a second review); bokmål, the portal's language, when the log does not say."""
+    languages = {code for code, _name in settings.LANGUAGES}
+    for params in (comment.actions.filter(actor_id=comment.author_id, params__has_key="language")
+                   .order_by("-created_at", "-pk").values_list("params", flat=True)[:1]):
+        if params.get("language") in languages:
+            return params["language"]
+    return settings.LANGUAGE_CODE
+
+
 def tell_author(comment, entry):
-    """E-mail the author what happened to their comment, in bokmål (the portal's language)."""
-    with translation.override(settings.LANGUAGE_CODE):
+    """E-mail the author what happened to their comment, in the language they use the portal in."""
+    with translation.override(author_language(comment)):
         context = {"comment": comment, "entry": entry, "consultation": comment.consultation,
                    "my_data_url": mail.site_url(reverse("mydata:index"))}
         subject = _("Your comment on “%(title)s”") % {"title": comment.consultation.title}
         body = render_to_string("participation/email/outcome.txt", context)
     mail.send(subject, body, [comment.author.email])
+
+
+# The municipality's answer to a closed consultation: a draft, then published once, and its
+# commenters told once by e-mail. A published answer may still be corrected (a typo, a case
+# link that moved): the page says it was changed, the log keeps each version, no mail is sent.
+
+ANSWER_TEXTS = ("answer_heard", "answer_changes", "answer_next")
+ANSWER_FIELDS = ANSWER_TEXTS + ("decided_on", "case_number", "case_url")
+
+
+def _why_not_answer(perm, user, consultation):
+    if not is_planning_staff.test(user):
+        return _("Only planners can write the municipality's answer.")
+    if not r.is_closed_consultation.test(user, consultation):
+        return _("The answer can be written once the consultation has closed.")
+    if perm == "participation.publish_answer":
+        if r.is_answer_published.test(user, consultation):
+            return _("The answer is already published.")
+        return _("The consultation is about a project the public cannot see, so its answer cannot be published.")
+    return None
+
+
+def answer_of(consultation):
+    return {name: getattr(consultation, name) for name in ANSWER_FIELDS}
+
+
+def _check_answer(consultation, answer, complete):
+    """The rules a whole answer keeps, whoever saves it (the form checks each field alone)."""
+    for name in ANSWER_FIELDS:
+        if isinstance(answer[name], str) and "\x00" in answer[name]:
+            raise Refused(_("The text contains characters that are not allowed."), name)
+    # The fields' own validators (length, case number, http(s) only), as the admin would run them.
+    probe = Consultation(**answer)
+    try:
+        probe.clean_fields(exclude=[f.name for f in Consultation._meta.fields if f.name not in ANSWER_FIELDS])
+    except ValidationError as exc:
+        name, errors = next(iter(exc.message_dict.items()))
+        raise Refused(errors[0], name) from exc
+    decided_on = answer["decided_on"]
+    if decided_on is not None:
+        closed_on = timezone.localdate(consultation.closes_at)
+        if decided_on < closed_on:
+            raise Refused(_("The decision cannot be dated before the consultation closed (%(date)s).") % {
+                "date": date_format(closed_on)}, "decided_on")
+        if decided_on > timezone.localdate():
+            raise Refused(_("The date of the decision cannot be later than today."), "decided_on")
+    if complete:
+        if any(not answer[name].strip() for name in ANSWER_TEXTS):
+            raise Refused(_("A published answer needs all three parts: what we heard, what changes and what happens next."))
+        if decided_on is None:
+            raise Refused(_("A published answer needs the date of the decision."), "decided_on")
+
+
+@transaction.atomic
+def save_answer(consultation, user, answer):
+    """Save the answer (a dict of ANSWER_FIELDS); returns the names that changed. A published
+    answer must stay whole, and each change to it is logged."""
+    consultation = Consultation.objects.select_for_update().get(pk=consultation.pk)
+    require("participation.edit_answer", user, consultation)
+    answer = {name: answer.get(name, getattr(consultation, name)) for name in ANSWER_FIELDS}
+    answer.update({name: (answer[name] or "").strip() for name in ANSWER_FIELDS if name != "decided_on"})
+    published = consultation.answer_published_at is not None
+    _check_answer(consultation, answer, complete=published)
+    changed = [name for name in ANSWER_FIELDS if getattr(consultation, name) != answer[name]]
+    if not changed:
+        return []
+    for name in changed:
+        setattr(consultation, name, answer[name])
+    fields = list(changed)
+    if published:
+        consultation.answer_edited_at = timezone.now()
+        fields.append("answer_edited_at")
+        AnswerLogEntry.objects.create(consultation=consultation, actor=user, action=AnswerLogEntry.Action.EDITED,
+                                      changed=changed, answer=_logged(answer))
+    consultation.save(update_fields=fields)
+    return changed
+
+
+def _logged(answer):
+    return {name: value.isoformat() if name == "decided_on" and value else value for name, value in answer.items()}
+
+
+def publish_answer(consultation, user):
+    """Show the answer on the public page and tell each commenter once, by e-mail, after the
+    commit. Publishing is one-way and happens once: the row is locked, so two planners
+    pressing at the same time publish it (and queue the mail) once."""
+    with transaction.atomic():
+        consultation = Consultation.objects.select_for_update().get(pk=consultation.pk)
+        require("participation.publish_answer", user, consultation)
+        answer = answer_of(consultation)
+        _check_answer(consultation, answer, complete=True)
+        consultation.answer_published_at = timezone.now()
+        consultation.save(update_fields=["answer_published_at"])
+        AnswerLogEntry.objects.create(consultation=consultation, actor=user, action=AnswerLogEntry.Action.PUBLISHED,
+                                      answer=_logged(answer))
+        transaction.on_commit(lambda: _queue_answer_notice(consultation.pk), robust=True)
+    return consultation
+
+
+def _queue_answer_notice(consultation_id):
+    from .tasks import tell_commenters_of_answer
+
+    try:
+        tell_commenters_of_answer.delay(consultation_id)
+    except Exception:
+        logger.exception("could not queue the answer notice of consultation %s", consultation_id)
+
+
+def answer_recipients(consultation):
+    """The e-mail addresses of the commenters to tell: authors of a published comment who still
+    have an active account with an address. Authors removed (account deleted, retention run
+    out) are no longer linked to their comments, so they are never found here."""
+    from django.contrib.auth import get_user_model
+
+    return (get_user_model().objects.filter(
+        is_active=True, comments__consultation=consultation, comments__state=S.PUBLISHED)
+        .exclude(email="").order_by().values_list("email", flat=True).distinct())
+
+
+def tell_commenters_of_answer(consultation_id):
+    """Once per consultation: mark it told, then queue one message per address (never one
+    message to all: the commenters do not see each other's addresses). Returns how many."""
+    with transaction.atomic():
+        consultation = (Consultation.objects.public().select_for_update(of=("self",))
+                        .filter(pk=consultation_id, answer_published_at__isnull=False, answer_notified_at__isnull=True)
+                        .first())
+        if consultation is None:
+            return 0
+        addresses = list(answer_recipients(consultation))
+        consultation.answer_notified_at = timezone.now()
+        consultation.save(update_fields=["answer_notified_at"])
+    # The portal keeps no language per person, so the message is in bokmål.
+    with translation.override(settings.LANGUAGE_CODE):
+        context = {"consultation": consultation, "url": mail.site_url(consultation.get_absolute_url())}
+        subject = _("The municipality's answer: “%(title)s”") % {"title": consultation.title}
+        body = render_to_string("participation/email/answer.txt", context)
+    for address in addresses:
+        mail.send(subject, body, [address])
+    return len(addresses)
+
+
+def tell_commenters_of_answers_due():
+    """Hourly (migration 0007): the notices a broker could not take at publishing. Each runs
+    under the same lock and flag as the first try, so nobody is told twice."""
+    told = 0
+    due = Consultation.objects.public().filter(answer_published_at__isnull=False, answer_notified_at__isnull=True)
+    for pk in due.values_list("pk", flat=True):
+        try:
+            told += tell_commenters_of_answer(pk)
+        except Exception:
+            logger.exception("could not tell the commenters of consultation %s of its answer", pk)
+    return told

@@ -10,13 +10,14 @@ from django.db.models import Count, Prefetch, Q
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST, require_safe
+from django.http import JsonResponse
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from places.models import Centre
 
 from . import gazetteer, services
-from .forms import CommentForm, EditCommentForm, FlagForm
-from .models import Comment, Consultation
+from .forms import CommentForm, EditCommentForm, FlagForm, PointForm
+from .models import Comment, Consultation, Flag
 from .rules import running_block
 
 PAGE_SIZE = 50
@@ -57,20 +58,55 @@ def _detail(request, consultation, form, status=200):
                      Prefetch("replies", queryset=Comment.objects.published()
                               .select_related("author").order_by("created_at"))))
     page = Paginator(published, PAGE_SIZE).get_page(request.GET.get("side"))
-    points = {"type": "FeatureCollection", "features": [
-        {"type": "Feature", "geometry": json.loads(c.location.json),
-         "properties": {"name": c.place_name or _("Comment %(n)s") % {"n": c.pk}, "url": f"#kommentar-{c.pk}"}}
-        for c in page.object_list if c.location is not None]}
+    signed_in = request.user.is_authenticated
+    my_pending = (list(consultation.comments.filter(author=request.user, state=Comment.State.PENDING)
+                       .select_related("author", "parent__author")) if signed_in else [])
+    places = gazetteer.Gazetteer(consultation.municipality)
+    for c in [*page.object_list, *my_pending]:
+        c.place_text = place_text(c, places)
     area = consultation.subject_area()
     context = {
         "consultation": consultation, "page": page, "form": form, "flag_form": FlagForm(),
-        "area_geojson": json.loads(area.json) if area else None, "points": points,
-        "my_pending": (consultation.comments.filter(author=request.user, state=Comment.State.PENDING)
-                       if request.user.is_authenticated else []),
+        "area_geojson": json.loads(area.json) if area else None,
+        "points": _points(page.object_list),
+        "my_pending": my_pending,
+        # One question for the whole page: the flag form is not offered again for these.
+        "flagged": (set(Flag.objects.filter(user=request.user, comment__consultation=consultation)
+                        .values_list("comment_id", flat=True)) if signed_in else set()),
+        "chosen_place": _chosen_place(form, places),
         "block": running_block(request.user),
         "max_length": services.comment_max_length(),
     }
     return render(request, "participation/consultation_detail.html", context, status=status)
+
+
+def place_text(comment, places):
+    """Where a comment is, in words: the name typed, or the nearest known name to its point."""
+    if comment.place_name:
+        return comment.place_name
+    if comment.location is not None:
+        return places.describe(comment.location)
+    return ""
+
+
+def _points(comments):
+    """The map's markers: each links to its comment, whose "Show on the map" opens it."""
+    return {"type": "FeatureCollection", "features": [
+        {"type": "Feature", "geometry": json.loads(c.location.json), "id": c.pk,
+         "properties": {"name": c.place_text, "url": f"#kommentar-{c.pk}",
+                        "link": _("Go to the comment by %(author)s") % {
+                            "author": c.author.get_username() if c.author else _("Former user")}}}
+        for c in comments if c.location is not None]}
+
+
+def _chosen_place(form, places):
+    """The point a form sent back with an error still carries, in words; "" when none."""
+    if not form.is_bound or not hasattr(form, "cleaned_data"):
+        return ""
+    data = form.cleaned_data
+    if data.get("remove_point") or data.get("lon") is None or data.get("lat") is None:
+        return ""
+    return places.describe(Point(data["lon"], data["lat"], srid=4326))
 
 
 def _get(request, slug):
@@ -95,7 +131,12 @@ def comment(request, slug):
         # The page says why there is no form; the message says what happened to this one.
         messages.error(request, exc.message)
         return _detail(request, consultation, CommentForm(), status=400)
-    form = CommentForm(request.POST)
+    posted = request.POST
+    if posted.get("use_place"):
+        # The button under a misspelt place name sends the name the gazetteer suggested.
+        posted = posted.copy()
+        posted["place"] = posted["use_place"]
+    form = CommentForm(posted)
     if not form.is_valid():
         return _detail(request, consultation, form, status=400)
     data = form.cleaned_data
@@ -104,14 +145,23 @@ def comment(request, slug):
         messages.success(request, _("Thank you for your comment."))
         return redirect(consultation)
     location, place_name = None, ""
-    if data["lon"] is not None and data["lat"] is not None:
+    if data["lon"] is not None and data["lat"] is not None and not data["remove_point"]:
         location = Point(data["lon"], data["lat"], srid=4326)
     elif data["place"]:
-        found = gazetteer.find(data["place"], consultation.municipality)
+        places = gazetteer.Gazetteer(consultation.municipality)
+        found = places.find(data["place"])
         if found is None:
-            form.add_error("place", _("We do not know a place called “%(name)s” in Asker. Check the spelling, or leave the field empty.") % {"name": data["place"]})
+            suggestion = places.suggest(data["place"])
+            unknown = _("We do not know a place called “%(name)s” in Asker.") % {"name": data["place"]}
+            if suggestion:
+                form.place_suggestion = suggestion
+                form.add_error("place", _("%(unknown)s Did you mean «%(suggestion)s»?") % {
+                    "unknown": unknown, "suggestion": suggestion})
+            else:
+                form.add_error("place", _("%(unknown)s Check the spelling, or leave the field empty.") % {
+                    "unknown": unknown})
             return _detail(request, consultation, form, status=400)
-        location, place_name = found
+        location, place_name = found.point, found.name
     parent = None
     if data["parent"]:
         # Only a comment this user can see: one that is not shown answers as if it did not exist.
@@ -131,51 +181,103 @@ def comment(request, slug):
     return redirect(consultation)
 
 
-def _on_comment(request, slug, pk, act, success):
-    """Run `act(comment)` for the signed-in user on one comment of this consultation; a
-    refusal becomes an error message, and the visitor goes back to the consultation."""
+def _own_target(request, slug, pk, perm):
+    """(consultation, comment, None) when the signed-in user may act on the comment under rule
+    `perm`; else (…, the answer to give): sign in, 404, or back to the page with the reason."""
     consultation = _get(request, slug)
     if not request.user.is_authenticated:
-        return redirect_to_login(consultation.get_absolute_url())
+        # Back to the page asked for, or, from a form, to the consultation (an action is POST only).
+        back = request.get_full_path() if request.method == "GET" else consultation.get_absolute_url()
+        return consultation, None, redirect_to_login(back)
     # A comment this user cannot see (not published, not their own) is answered exactly as one
     # that does not exist, so an id tells nothing.
-    target = get_object_or_404(Comment.objects.visible_to(request.user), pk=pk, consultation=consultation)
+    comment = get_object_or_404(Comment.objects.visible_to(request.user), pk=pk, consultation=consultation)
+    comment.consultation = consultation
     try:
-        act(target)
+        services.require(perm, request.user, comment)
     except services.Refused as exc:
         messages.error(request, exc.message)
-    else:
-        messages.success(request, success)
-    return redirect(consultation)
+        return consultation, comment, redirect(consultation)
+    return consultation, comment, None
+
+
+def _at(consultation, comment, page=None):
+    """The consultation page where `comment` is (its page of comments, its anchor)."""
+    query = f"?side={page}" if page and page > 1 else ""
+    return f"{consultation.get_absolute_url()}{query}#kommentar-{comment.pk}"
 
 
 @require_POST
 def flag(request, slug, pk):
+    consultation, comment, answer = _own_target(request, slug, pk, "participation.flag_comment")
+    if answer is not None:
+        return answer
     form = FlagForm(request.POST)
-
-    def act(comment):
-        services.require("participation.flag_comment", request.user, comment)
-        if not form.is_valid():
-            raise services.Refused(_("Choose why the comment should be looked at."))
+    if not form.is_valid():
+        messages.error(request, _("Choose why the comment should be looked at."))
+        return redirect(_at(consultation, comment))
+    try:
         services.flag(comment, request.user, form.cleaned_data["reason"], form.cleaned_data["note"])
+    except services.Refused as exc:
+        messages.error(request, exc.message)
+    else:
+        messages.success(request, _("Thank you. A moderator will look at the comment."))
+    return redirect(_at(consultation, comment, form.cleaned_data["side"]))
 
-    return _on_comment(request, slug, pk, act, _("Thank you. A moderator will look at the comment."))
 
-
-@require_POST
+@require_http_methods(["GET", "HEAD", "POST"])
 def withdraw(request, slug, pk):
-    return _on_comment(request, slug, pk, lambda comment: services.withdraw_own(comment, request.user),
-                       _("Your comment is deleted."))
+    """Deleting one's own waiting comment: a page asks first, its button deletes."""
+    consultation, comment, answer = _own_target(request, slug, pk, "participation.withdraw_own_comment")
+    if answer is not None:
+        return answer
+    if request.method == "POST":
+        try:
+            services.withdraw_own(comment, request.user)
+        except services.Refused as exc:
+            messages.error(request, exc.message)
+        else:
+            messages.success(request, _("Your comment is deleted."))
+        return redirect(f"{consultation.get_absolute_url()}#comments-heading")
+    places = gazetteer.Gazetteer(consultation.municipality)
+    comment.place_text = place_text(comment, places)
+    return render(request, "participation/comment_delete.html", {"consultation": consultation, "comment": comment})
 
 
-@require_POST
+@require_http_methods(["GET", "HEAD", "POST"])
 def edit(request, slug, pk):
-    form = EditCommentForm(request.POST)
+    """Changing one's own waiting comment on a page of its own (works without JavaScript)."""
+    consultation, comment, answer = _own_target(request, slug, pk, "participation.edit_own_comment")
+    if answer is not None:
+        return answer
+    status = 200
+    if request.method == "POST":
+        form = EditCommentForm(request.POST)
+        status = 400
+        if form.is_valid():
+            try:
+                services.edit_own(comment, request.user, form.cleaned_data["text"], form.cleaned_data["remove_place"])
+            except services.Refused as exc:
+                # Kept on this page, so the text written is not lost.
+                form.add_error(exc.field, exc.message)
+            else:
+                messages.success(request, _("Your comment is changed."))
+                return redirect(_at(consultation, comment))
+    else:
+        form = EditCommentForm(initial={"text": comment.text})
+    places = gazetteer.Gazetteer(consultation.municipality)
+    comment.place_text = place_text(comment, places)
+    return render(request, "participation/comment_edit.html",
+                  {"consultation": consultation, "comment": comment, "form": form,
+                   "max_length": services.comment_max_length()}, status=status)
 
-    def act(comment):
-        services.require("participation.edit_own_comment", request.user, comment)
-        if not form.is_valid():
-            raise services.Refused(" ".join(form.errors["text"]))
-        services.edit_own(comment, request.user, form.cleaned_data["text"])
 
-    return _on_comment(request, slug, pk, act, _("Your comment is changed."))
+@require_safe
+def describe_place(request, slug):
+    """A point in words, for the comment map's script: {"place": "250 m fra Heggedal torg"}."""
+    consultation = _get(request, slug)
+    form = PointForm(request.GET)
+    if not form.is_valid():
+        return JsonResponse({"error": _("Give a point as lon and lat in degrees.")}, status=400)
+    point = Point(form.cleaned_data["lon"], form.cleaned_data["lat"], srid=4326)
+    return JsonResponse({"place": gazetteer.Gazetteer(consultation.municipality).describe(point)})

@@ -1,35 +1,37 @@
 """National code lists for zoning plans (SOSI plan code lists, Geonorge register).
 
-Labels are the official Norwegian ones; they are names in a national register, so they are not
-translated.
+The bokmål translations are the official names in the register (the catalogue holds them); the
+English names are ours, so an English page reads "Detailed zoning plan", not "Detaljregulering".
 """
 
+from django.utils.translation import gettext_lazy as _
+
 PLANTYPE_CHOICES = [
-    (4, "Statlig arealplan"),
-    (10, "Fylkesplanens arealdel"),
-    (11, "Fylkesdelplan"),
-    (12, "Regionalplan"),
-    (20, "Kommuneplanens arealdel"),
-    (21, "Kommunedelplan"),
-    (22, "Mindre endring av kommune(del)plan"),
-    (30, "Eldre reguleringsplan"),
-    (31, "Mindre reguleringsendring"),
-    (32, "Bebyggelsesplan ihht. reguleringsplan"),
-    (33, "Bebyggelsesplan ihht. kommuneplanens arealdel"),
-    (34, "Områderegulering"),
-    (35, "Detaljregulering"),
+    (4, _("National land-use plan")),
+    (10, _("County plan, land-use part")),
+    (11, _("County sub-plan")),
+    (12, _("Regional plan")),
+    (20, _("Municipal master plan (land use)")),
+    (21, _("Municipal sub-plan")),
+    (22, _("Minor amendment to a municipal (sub-)plan")),
+    (30, _("Older zoning plan")),
+    (31, _("Minor zoning amendment")),
+    (32, _("Building plan under a zoning plan")),
+    (33, _("Building plan under the land-use part of the municipal master plan")),
+    (34, _("Area zoning plan")),
+    (35, _("Detailed zoning plan")),
 ]
 PLANSTATUS_CHOICES = [
-    (1, "Planlegging igangsatt"),
-    (2, "Planforslag"),
-    (3, "Endelig vedtatt arealplan"),
-    (4, "Opphevet"),
-    (5, "Utgått/erstattet"),
-    (6, "Vedtatt plan med utsatt rettsvirkning"),
-    (8, "Overstyrt"),
+    (1, _("Planning started")),
+    (2, _("Plan proposal")),
+    (3, _("Finally adopted land-use plan")),
+    (4, _("Revoked")),
+    (5, _("Expired or replaced")),
+    (6, _("Adopted plan with deferred legal effect")),
+    (8, _("Overridden")),
 ]
-PLANTYPE_CODES = [code for code, _ in PLANTYPE_CHOICES]
-PLANSTATUS_CODES = [code for code, _ in PLANSTATUS_CHOICES]
+PLANTYPE_CODES = [code for code, _label in PLANTYPE_CHOICES]
+PLANSTATUS_CODES = [code for code, _label in PLANSTATUS_CHOICES]
 
 # Which national plan types a statutory kind of plan may carry. Feasibility studies and
 # thematic plans are not arealplaner and carry none.

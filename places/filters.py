@@ -2,7 +2,7 @@ import django_filters
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from asker.forms import AccessibleErrorsMixin
+from asker.forms import AccessibleErrorsMixin, NorwegianNamesSelect
 
 from .models import Centre, Developer, DevelopmentProject
 
@@ -31,7 +31,7 @@ class ProjectFilter(django_filters.FilterSet):
 
     centre = django_filters.ModelChoiceFilter(
         label=_("Centre"), queryset=Centre.objects.only("name", "slug").order_by("name"),
-        to_field_name="slug", empty_label=_("All centres"),
+        to_field_name="slug", empty_label=_("All centres"), widget=NorwegianNamesSelect,
     )
     status = django_filters.ChoiceFilter(
         label=_("Status"), choices=DevelopmentProject.Status.choices, empty_label=_("All statuses")
@@ -40,6 +40,7 @@ class ProjectFilter(django_filters.FilterSet):
     developer = django_filters.ModelChoiceFilter(
         label=_("Developer"), queryset=Developer.objects.none(),
         to_field_name="slug", empty_label=_("All developers"), field_name="developers",
+        widget=NorwegianNamesSelect,
     )
     # A project is "in" a year range when its phases overlap it.
     year_from = IntegerFilter(

@@ -89,6 +89,9 @@ class ProjectFactory(factory.django.DjangoModelFactory):
     status = DevelopmentProject.Status.PLANNING
     visibility = DevelopmentProject.Visibility.PUBLIC
     flats = 100
+    # Empty is unknown (places.models.projects); a factory project has none of the other kinds.
+    terraced = 0
+    detached = 0
 
     @factory.post_generation
     def developers(self, create, extracted, **kwargs):
@@ -204,3 +207,16 @@ class CommentFactory(factory.django.DjangoModelFactory):
     author = factory.SubFactory(UserFactory)
     text = factory.Sequence(lambda n: f"Kommentar nummer {n}")
     state = "published"
+
+
+class AnsweredConsultationFactory(ConsultationFactory):
+    """Closed three days ago, with a whole draft answer (decided yesterday), not yet published."""
+
+    opens_at = factory.LazyFunction(lambda: timezone.now() - timedelta(days=30))
+    closes_at = factory.LazyFunction(lambda: timezone.now() - timedelta(days=3))
+    answer_heard = "Mange ønsker flere sykkelparkeringer."
+    answer_changes = "Planen får 200 nye sykkelplasser."
+    answer_next = "Kommunestyret behandler planen i mars."
+    decided_on = factory.LazyFunction(lambda: timezone.localdate() - timedelta(days=1))
+    case_number = "23/01234"
+    case_url = "https://www.asker.kommune.no/innsyn/sak/23-01234"

@@ -4,6 +4,7 @@ from django import forms
 from django.contrib import messages
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 from leaflet.forms.widgets import LeafletWidget
 
@@ -20,7 +21,8 @@ DATETIME = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%
 
 
 class ConsultationForm(ModelErrorsMixin, forms.ModelForm):
-    slug = forms.SlugField(label=_("Address name"), required=False, max_length=50)
+    # Lazy: a class attribute is made once, at import, in whatever language is active then.
+    slug = forms.SlugField(label=gettext_lazy("Address name"), required=False, max_length=50)
 
     class Meta:
         model = Consultation

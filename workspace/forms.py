@@ -1,15 +1,15 @@
 from django import forms
+from django.contrib.gis.geos import GEOSGeometry
 from django.core.exceptions import NON_FIELD_ERRORS
 from django.utils.translation import gettext_lazy as _
 from leaflet.forms.widgets import LeafletWidget
 
 from asker import forms as asker_forms
-from places import bounds
+from places import bounds, sdg
 from places.forms import PhaseInlineFormSet
 from places.models import Centre, Developer, DevelopmentProject, Plan, ProjectPhase
 from places.text import norwegian_slug
 
-SDG_CHOICES = [(n, str(n)) for n in range(1, 18)]
 
 
 class ModelErrorsMixin(asker_forms.AccessibleErrorsMixin):
@@ -46,7 +46,7 @@ class ProjectForm(ModelErrorsMixin, forms.ModelForm):
         help_text=_("Part of the page address. Left empty, it is made from the name."),
     )
     sdg_goals = forms.TypedMultipleChoiceField(
-        label=_("UN sustainable development goals"), choices=SDG_CHOICES, coerce=int,
+        label=_("UN sustainable development goals"), choices=sdg.choices, coerce=int,
         required=False, widget=forms.CheckboxSelectMultiple,
     )
 
@@ -63,8 +63,23 @@ class ProjectForm(ModelErrorsMixin, forms.ModelForm):
             "description": forms.Textarea(attrs={"rows": 4}),
         }
 
+    area_file = forms.FileField(
+        label=_("Or take the area from a map file"), required=False,
+        help_text=_("GeoJSON, a zipped Shapefile, GML or GeoPackage, in EPSG:4326, 25832 or 25833."),
+    )
+
     def __init__(self, *args, municipality=None, **kwargs):
         super().__init__(*args, **kwargs)
+        self.municipality = municipality
+        # What the planner must still choose from the file (several areas, a repair, an assumed
+        # coordinate system): the view asks once the project is saved.
+        self.waiting_upload = None
+        if self.instance.pk:
+            del self.fields["area_file"]  # an existing project has its own upload page
+        else:
+            from .upload import ACCEPT
+
+            self.fields["area_file"].widget.attrs["accept"] = ACCEPT
         self.fields["centre"].queryset = Centre.objects.filter(municipality=municipality).order_by("name")
         self.fields["developers"].queryset = Developer.objects.order_by("name")
         for name in ("flats", "terraced", "detached", "commercial_m2"):
@@ -79,8 +94,33 @@ class ProjectForm(ModelErrorsMixin, forms.ModelForm):
             raise forms.ValidationError(_("Another project already has this address name."))
         return slug
 
+    def clean_area_file(self):
+        uploaded = self.cleaned_data.get("area_file")
+        if not uploaded:
+            return None
+        from places.geofile import GeoFileError
+
+        from .upload import needs_choice, waiting_upload
+
+        try:
+            upload = waiting_upload(uploaded, self.municipality)
+        except GeoFileError as exc:
+            raise forms.ValidationError(exc.message, code=exc.code) from None
+        if needs_choice(upload):
+            self.waiting_upload = upload
+            return None
+        return GEOSGeometry(upload["candidates"][0]["ewkt"])
+
     def clean(self):
         data = super().clean()
+        from_file = data.get("area_file")
+        if from_file is not None or self.waiting_upload is not None:
+            if data.get("geometry") is not None:
+                self.add_error("area_file", _("Draw the area on the map or take it from a file, not both."))
+                self.waiting_upload = None
+                return data
+            if from_file is not None:
+                data["geometry"] = from_file
         if "geometry" in data:
             # The map point follows the drawn area; without one, the centre's point stands in.
             if data.get("centre") is not None:

@@ -44,3 +44,10 @@ urlpatterns += [
     path("medvirkning/<int:pk>/", consultations.consultation_edit, name="consultation_edit"),
     path("medvirkning/<int:pk>/lukk/", consultations.consultation_close, name="consultation_close"),
 ]
+
+from . import answers  # noqa: E402
+
+urlpatterns += [
+    path("medvirkning/<int:pk>/svar/", answers.answer_edit, name="consultation_answer"),
+    path("medvirkning/<int:pk>/svar/publiser/", answers.answer_publish, name="consultation_answer_publish"),
+]

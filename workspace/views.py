@@ -9,10 +9,11 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from places import services
+from places import history, services
 from places.models import Centre, DevelopmentProject, Plan
 from places.services import current_municipality
 
+from . import confirm, upload
 from .access import planner_required
 from .forms import CentreForm, PhaseFormSet, PlanForm, ProjectForm, SearchForm
 
@@ -56,7 +57,7 @@ def project_edit(request, slug=None):
         project = get_object_or_404(DevelopmentProject, slug=slug)
     else:
         project = DevelopmentProject(municipality=municipality)
-    form = ProjectForm(request.POST or None, instance=project, municipality=municipality)
+    form = ProjectForm(request.POST or None, request.FILES or None, instance=project, municipality=municipality)
     formset = PhaseFormSet(request.POST or None, instance=project, prefix="phases")
     status = 200
     if request.method == "POST":
@@ -64,11 +65,17 @@ def project_edit(request, slug=None):
         form_ok = form.is_valid()
         if formset.is_valid() and form_ok:
             try:
-                project = services.save_project(form, formset)
+                project, changed = services.save_project(form, formset)
             except ValidationError as refused:
                 formset = PhaseFormSet(request.POST, instance=project, prefix="phases", refused=refused)
             else:
-                messages.success(request, _("Saved “%(name)s”.") % {"name": project.name})
+                if form.waiting_upload is not None:
+                    messages.success(request, _("Saved “%(name)s”. Now choose its area from the file.") % {"name": project.name})
+                    return upload.offer_choice(request, project, form.waiting_upload)
+                if changed:
+                    messages.success(request, _("Saved “%(name)s”.") % {"name": project.name})
+                else:
+                    messages.info(request, _("Nothing was changed in “%(name)s”.") % {"name": project.name})
                 return redirect("workspace:project_edit", slug=project.slug)
         status = 400
     context = {"form": form, "formset": formset, "project": project if project.pk else None}
@@ -98,52 +105,26 @@ def project_unpublish(request, slug):
                            _("“%(name)s” is confidential again."))
 
 
-@require_POST
 @planner_required
 def project_archive(request, slug):
-    return _project_action(request, slug, "places.archive_developmentproject", services.archive,
-                           _("“%(name)s” is archived and no longer shown to the public."))
+    return confirm.confirmed_action(request, slug, "archive")
 
 
-@require_POST
 @planner_required
 def project_restore(request, slug):
-    return _project_action(request, slug, "places.archive_developmentproject", services.restore,
-                           _("“%(name)s” is taken out of the archive."))
+    return confirm.confirmed_action(request, slug, "restore")
 
 
 @planner_required
 def project_history(request, slug):
     project = get_object_or_404(DevelopmentProject, slug=slug)
-    records = list(project.history.select_related("history_user").order_by("-history_date", "-history_id")[:100])
-    rows = []
-    for record, previous in zip(records, records[1:] + [None]):
-        changes = []
-        if previous is not None:
-            delta = record.diff_against(previous, excluded_fields=["geometry", "location"])
-            changes = [c.field for c in delta.changes]
-            if record.geometry != previous.geometry:
-                changes.append("geometry")
-        rows.append({"record": record, "changes": [
-            str(DevelopmentProject._meta.get_field(name).verbose_name) for name in changes
-        ]})
+    rows = history.project_timeline(project)
     return render(request, "workspace/project_history.html", {"project": project, "rows": rows})
 
 
-@require_POST
 @planner_required
 def project_revert(request, slug, history_id):
-    project = get_object_or_404(DevelopmentProject, slug=slug)
-    if not rules.has_perm("places.revert_developmentproject", request.user, project):
-        return render(request, "403.html", status=403)
-    record = get_object_or_404(project.history, history_id=history_id)
-    try:
-        services.revert(project, record)
-    except ValidationError as exc:
-        messages.error(request, _("That version cannot be restored: %(reason)s") % {"reason": "; ".join(exc.messages)})
-        return redirect("workspace:project_history", slug=project.slug)
-    messages.success(request, _("“%(name)s” is back as it was then.") % {"name": project.name})
-    return redirect("workspace:project_history", slug=project.slug)
+    return confirm.confirmed_action(request, slug, "revert", history_id=history_id)
 
 
 @planner_required

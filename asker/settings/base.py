@@ -181,6 +181,10 @@ LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "Europe/Oslo"
 USE_I18N = True
 USE_TZ = True
+# Dates, times and numbers per language (asker/formats/<lang>/formats.py). Numbers are grouped
+# where a template asks for it (intcomma, floatformat:"1g", the numbers filters), not globally:
+# years, identifiers and coordinates must never become "2 026".
+FORMAT_MODULE_PATH = ["asker.formats"]
 
 STATIC_URL = "/static/"
 STATIC_ROOT = VAR_DIR / "staticfiles"

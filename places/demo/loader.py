@@ -15,6 +15,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from asker import roles
+from places.models.projects import DWELLING_FIELDS
 from places.models import (
     Centre,
     Developer,
@@ -280,9 +281,9 @@ def _load_project(municipality, centres, developers, clip_to, data):
         **DevelopmentProject.area_fields(geometry, approximate=True),
         "status": data["status"],
         "visibility": visibility,
-        "flats": data.get("flats", 0),
-        "terraced": data.get("terraced", 0),
-        "detached": data.get("detached", 0),
+        # A project whose source gives no number of dwellings has an unknown number (NULL, shown
+        # as "unknown"), not 0; one that gives some kinds has none of the others.
+        **_dwellings(data),
         "commercial_m2": data.get("commercial_m2", 0),
         "kindergarten": data.get("kindergarten", False),
         "local_centre": data.get("local_centre", False),
@@ -305,6 +306,12 @@ def _load_project(municipality, centres, developers, clip_to, data):
     if set(project.developers.values_list("pk", flat=True)) != wanted:
         project.developers.set(wanted)
     return project
+
+
+def _dwellings(data):
+    if not any(kind in data for kind in DWELLING_FIELDS):
+        return dict.fromkeys(DWELLING_FIELDS)
+    return {kind: data.get(kind, 0) for kind in DWELLING_FIELDS}
 
 
 def _sync_phases(project, phases):

@@ -4,7 +4,8 @@ data/asker-projects.csv.
 Geometry: `at` is (east, north) metres from the centre's point and `size` (width, height) metres
 of a box clipped to the municipality. The real sites are not known to us, so every area and point
 is approximate. Phases are (number, name, dwellings, start year, finish year); where a source
-gives no split or no years, they are ours, and the project is marked is_demo.
+gives no split or no years, they are ours, and the project is marked is_demo. A project with no
+flats, terraced or detached key has an unknown number of dwellings (None in its phases too).
 """
 
 PRESENTATION = "Asker kommunes presentasjon «Nye Asker» (lysbilder)"
@@ -98,7 +99,7 @@ PROJECTS = [
             "(data/asker-projects.csv). Presentasjonen nevner barnehage for Vestre Billingstad; at den "
             f"ligger i dette prosjektet er demodata. {_VESTRE_BILLINGSTAD} {_DEMO_PHASES}"
         ),
-        "phases": [(1, "Nærsenter og barnehage", 0, 2027, 2029)],
+        "phases": [(1, "Nærsenter og barnehage", None, 2027, 2029)],
     },
     {
         "slug": "bergerhagen",
@@ -207,9 +208,9 @@ PROJECTS = [
             f"{PRESENTATION}: Holmen sentrum, Citycon AS, Ghilardi+Hellsten Arkitekter. "
             "https://ghilardihellsten.no/prosjekter/holmen/ og http://prodecon.no/project/holmen-asker/: "
             "Citycon og Storebrand Eiendom, 26 500 m² (handel, boliger, byrom), mulighetsstudie fra 2014. "
-            "Antall boliger er ikke kjent (0 her). Årstallene er demodata."
+            "Antall boliger er ikke kjent. Årstallene er demodata."
         ),
-        "phases": [(1, "Utvidelse av Holmen senter", 0, 2026, 2030)],
+        "phases": [(1, "Utvidelse av Holmen senter", None, 2026, 2030)],
     },
     {
         "slug": "spikkestad-sentrum",
@@ -228,10 +229,10 @@ PROJECTS = [
         "source": (
             f"{PRESENTATION}: mulighetsstudie for Spikkestad sentrum i regi av utbyggere/eiere; temaplan "
             "for vann og vannmiljø. https://oslometropolitanarea.no/oma-etablerer-spikkestad-omradeforum/: "
-            "Spikkestad Områdeforum (de største grunneierne). Antall boliger er ikke kjent (0 her). "
+            "Spikkestad Områdeforum (de største grunneierne). Antall boliger er ikke kjent. "
             "Årstallene er demodata."
         ),
-        "phases": [(1, "Mulighetsstudie og masterplan", 0, 2024, 2026)],
+        "phases": [(1, "Mulighetsstudie og masterplan", None, 2024, 2026)],
     },
     {
         "slug": "saetre-sentrum",
@@ -249,9 +250,9 @@ PROJECTS = [
             f"{PRESENTATION}: stor utbygging på Sætre siste 5 år. https://www.dronninga.com/prosjekter/"
             "byplan/saetre/: reguleringsplan på 6 ha for kompakt sentrum og fjordpromenade (2014), "
             "oppdragsgiver Conceptor Eiendomsutvikling, landskap Dronninga; no.wikipedia.org/wiki/Sætre_(Asker). "
-            "Antall boliger er ikke kjent (0 her). Status og årstall er demodata."
+            "Antall boliger er ikke kjent. Status og årstall er demodata."
         ),
-        "phases": [(1, "Sentrumsutvikling", 0, 2016, 2026)],
+        "phases": [(1, "Sentrumsutvikling", None, 2016, 2026)],
     },
     {
         "slug": "dikemark",
@@ -330,6 +331,7 @@ PROJECTS = [
         "plan": "3203DEMO12",
         "developers": ["svelviksand"],
         "status": "planning",
+        "flats": 0,  # not a housing project: none, not unknown
         "sdg_goals": [9, 12, 14],
         "at": (-500, 200), "size": (600, 400),
         "description": (

@@ -80,6 +80,15 @@ def crs_missing(shapefile=False):
     return GeoFileError("crs", message, "no SRS")
 
 
+def coordinates_unknown(detail=""):
+    return GeoFileError(
+        "crs",
+        _("The file does not say which coordinate system it uses, and its coordinates are neither longitude and "
+          "latitude nor UTM metres. Export it again in EPSG:4326, 25832 or 25833."),
+        detail,
+    )
+
+
 def no_areas(detail=""):
     return GeoFileError(
         "geometry_type",

@@ -106,6 +106,20 @@ def check_geojson(path):
             raise errors.external(_described(crs), f"GeoJSON crs: {exc}") from None
 
 
+def geojson_declares_crs(path):
+    """Whether a GeoJSON file (already through check_geojson) names a coordinate system at all:
+    without one, GDAL reads it as lon/lat (RFC 7946), right or wrong."""
+    data = path.read_bytes()
+    if not _MAY_NAME_CRS.search(data):
+        return False
+    try:
+        document = json.loads(data.decode("utf-8-sig", errors="replace"), object_pairs_hook=_Members,
+                              parse_float=lambda _: None, parse_int=lambda _: None)
+    except (ValueError, RecursionError):
+        return True  # check_geojson has refused it already; never guess for such a file
+    return any(crs is not None for crs in _crs_members(document))
+
+
 # --- GML ----------------------------------------------------------------------------------------
 
 def _refuse_doctype(*args):

@@ -5,6 +5,7 @@ from django.contrib.gis.db import models
 from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db.models import Q
+from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils.functional import cached_property
 from django.utils.text import format_lazy
@@ -72,12 +73,27 @@ class ProjectQuerySet(models.QuerySet):
         return self.filter(archived_at__isnull=False)
 
     def with_totals(self):
-        """Annotate dwelling total and the years its phases span (for lists and filters)."""
+        """Annotate dwelling total and the years its phases span (for lists and filters). The
+        total is NULL when the dwellings are unknown (`DevelopmentProject.dwellings_total`)."""
         return self.annotate(
-            dwellings=models.F("flats") + models.F("terraced") + models.F("detached"),
+            dwellings=dwellings_total_expression(),
             first_year=models.Min("phases__start_year"),
             last_year=models.Max("phases__finish_year"),
         )
+
+
+DWELLING_FIELDS = ("flats", "terraced", "detached")
+
+
+def dwellings_total_expression(prefix=""):
+    """The SQL of `DevelopmentProject.dwellings_total`: NULL when all three kinds are unknown,
+    otherwise the known ones added up. `prefix` reaches projects through a relation."""
+    fields = [f"{prefix}{name}" for name in DWELLING_FIELDS]
+    return models.Case(
+        models.When(Q(**{f"{field}__isnull": True for field in fields}), then=models.Value(None)),
+        default=sum((Coalesce(field, 0) for field in fields[1:]), Coalesce(fields[0], 0)),
+        output_field=models.IntegerField(),
+    )
 
 
 class DevelopmentProject(MunicipalityGeometryMixin, models.Model):
@@ -112,9 +128,11 @@ class DevelopmentProject(MunicipalityGeometryMixin, models.Model):
     visibility = models.CharField(
         _("visibility"), max_length=12, choices=Visibility.choices, default=Visibility.CONFIDENTIAL
     )
-    flats = models.IntegerField(_("flats"), default=0, validators=bounds.dwellings_validators())
-    terraced = models.IntegerField(_("terraced houses"), default=0, validators=bounds.dwellings_validators())
-    detached = models.IntegerField(_("detached houses"), default=0, validators=bounds.dwellings_validators())
+    # Dwellings by kind; empty (NULL) is unknown, never 0. All three unknown: the project's number
+    # of dwellings is unknown and says so; otherwise an empty kind counts as none of that kind.
+    flats = models.IntegerField(_("flats"), null=True, blank=True, validators=bounds.dwellings_validators())
+    terraced = models.IntegerField(_("terraced houses"), null=True, blank=True, validators=bounds.dwellings_validators())
+    detached = models.IntegerField(_("detached houses"), null=True, blank=True, validators=bounds.dwellings_validators())
     commercial_m2 = models.IntegerField(
         _("commercial floor space (m²)"), default=0,
         validators=[bounds.not_negative(), bounds.at_most(bounds.MAX_COMMERCIAL_M2)],
@@ -146,15 +164,16 @@ class DevelopmentProject(MunicipalityGeometryMixin, models.Model):
         ordering = ["name"]
         constraints = [
             models.CheckConstraint(
-                condition=bounds.between("flats", 0, bounds.MAX_DWELLINGS)
-                & bounds.between("terraced", 0, bounds.MAX_DWELLINGS)
-                & bounds.between("detached", 0, bounds.MAX_DWELLINGS)
+                condition=bounds.between("flats", 0, bounds.MAX_DWELLINGS, null=True)
+                & bounds.between("terraced", 0, bounds.MAX_DWELLINGS, null=True)
+                & bounds.between("detached", 0, bounds.MAX_DWELLINGS, null=True)
                 & bounds.between("commercial_m2", 0, bounds.MAX_COMMERCIAL_M2),
                 name="project_counts_in_range",
                 violation_error_message=_("Dwelling counts and floor space must lie within their limits."),
             ),
             models.CheckConstraint(
-                condition=Q(flats__lte=bounds.MAX_DWELLINGS - models.F("terraced") - models.F("detached")),
+                condition=Q(flats__isnull=True)
+                | Q(flats__lte=bounds.MAX_DWELLINGS - Coalesce("terraced", 0) - Coalesce("detached", 0)),
                 name="project_dwellings_total_in_range",
                 violation_error_message=format_lazy(
                     _("A project has at most {limit} dwellings in all."), limit=bounds.MAX_DWELLINGS
@@ -216,7 +235,23 @@ class DevelopmentProject(MunicipalityGeometryMixin, models.Model):
 
     @property
     def dwellings_total(self):
-        return self.flats + self.terraced + self.detached
+        """All dwellings, or None when unknown (no kind given): a resident reads "unknown",
+        and totals over several projects say how many they could not count."""
+        counts = [getattr(self, name) for name in DWELLING_FIELDS]
+        if all(count is None for count in counts):
+            return None
+        return sum(count or 0 for count in counts)
+
+    @property
+    def dwellings_unknown(self):
+        return self.dwellings_total is None
+
+    @property
+    def sdg_goal_labels(self):
+        """The goals with their names, in the active language."""
+        from places.sdg import goal_label
+
+        return [goal_label(goal) for goal in self.sdg_goals or []]
 
     @property
     def is_confidential(self):
@@ -258,7 +293,16 @@ class DevelopmentProject(MunicipalityGeometryMixin, models.Model):
         admin and the workspace, revert, the demo loader) call this."""
         if phases:
             phase_total = sum(p.dwellings or 0 for p in phases)
-            if phase_total != self.dwellings_total:
+            if self.dwellings_total is None:
+                # Unknown for the project, so unknown (or none) for each phase too.
+                if phase_total:
+                    raise ValidationError(
+                        _("The phases have %(phases)s dwellings in all, but the project's number of "
+                          "dwellings is unknown. Enter the project's dwellings, or leave the phases' "
+                          "dwellings empty.") % {"phases": phase_total},
+                        code="phase_totals",
+                    )
+            elif phase_total != self.dwellings_total:
                 raise ValidationError(
                     _("The phases have %(phases)s dwellings in all, but the project has %(total)s.")
                     % {"phases": phase_total, "total": self.dwellings_total},
@@ -278,7 +322,7 @@ class ProjectPhase(models.Model):
         validators=[MinValueValidator(1, _("Phases are numbered from 1.")), bounds.at_most(bounds.MAX_PHASE_NUMBER)],
     )
     name = models.CharField(_("name"), max_length=200, blank=True)
-    dwellings = models.IntegerField(_("dwellings"), default=0, validators=bounds.dwellings_validators())
+    dwellings = models.IntegerField(_("dwellings"), null=True, blank=True, validators=bounds.dwellings_validators())
     start_year = models.PositiveSmallIntegerField(
         _("start year"), null=True, blank=True, validators=bounds.year_validators()
     )
@@ -300,7 +344,7 @@ class ProjectPhase(models.Model):
             models.UniqueConstraint(fields=["project", "number"], name=UNIQUE_PHASE_NUMBER,
                                     deferrable=models.Deferrable.DEFERRED),
             models.CheckConstraint(
-                condition=bounds.between("dwellings", 0, bounds.MAX_DWELLINGS)
+                condition=bounds.between("dwellings", 0, bounds.MAX_DWELLINGS, null=True)
                 & bounds.between("number", 1, bounds.MAX_PHASE_NUMBER)
                 & bounds.between("start_year", bounds.MIN_YEAR, bounds.MAX_YEAR, null=True)
                 & bounds.between("finish_year", bounds.MIN_YEAR, bounds.MAX_YEAR, null=True),

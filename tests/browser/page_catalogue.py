@@ -21,14 +21,16 @@ CHECKED = {
     "places:plan": "a plan with its boundary and a document",
     "participation:consultations": "open, upcoming and closed; with an unknown centre (400)",
     "participation:consultation": "open with comments and a reply, signed out and with the comment form and "
-                                  "one's own waiting comment; upcoming; closed",
-    "participation:comment": "the consultation page with a form error (400)",
+                                  "one's own waiting comment; upcoming; closed; closed with the municipality's answer",
+    "participation:comment": "the consultation page with a form error (400); with a place name suggested (400)",
+    "participation:edit": "a resident's waiting comment; with an empty text (400)",
+    "participation:withdraw": "the confirmation for a resident's waiting comment",
     # Residents, moderators, administrators (test_axe_roles.py).
     "mydata:index": "waiting, published and rejected comments with the second-review button; no comments",
     "mydata:delete": "the account deletion confirmation; with a wrong password",
     "moderation:queue": "a waiting and a flagged comment; filtered to nothing; as an administrator",
     "moderation:bulk": "the queue with nothing chosen (400)",
-    "moderation:comment": "waiting; published with a flag; rejected with its log",
+    "moderation:comment": "waiting; published with a flag; rejected with its log; with a map; a reply",
     "moderation:reject": "the comment page after rejecting without a reason (400)",
     "moderation:hide": "the comment page after hiding without a reason (400)",
     "moderation:block": "the comment page after blocking with bad days and no reason (400)",
@@ -48,7 +50,10 @@ CHECKED = {
     "workspace:project_edit": "a public, a confidential and an archived project",
     "workspace:project_history": "two versions and the revert button",
     "workspace:project_upload": "the form; with a file that is not a map; choosing among two areas",
-    "workspace:project_upload_choose": "choosing with none chosen (400)",
+    "workspace:project_upload_choose": "choosing with none chosen (400); a GeoJSON file without crs in UTM metres",
+    "workspace:project_archive": "the question; with a bad confirmation (400)",
+    "workspace:project_restore": "the question for an archived project",
+    "workspace:project_revert": "the question for an earlier version",
     "workspace:plans": "the list",
     "workspace:plan_create": "the blank form; with errors",
     "workspace:plan_edit": "a plan",
@@ -58,7 +63,8 @@ CHECKED = {
     "workspace:centre_edit": "a centre",
     "workspace:consultations": "the list",
     "workspace:consultation_create": "the blank form; with errors",
-    "workspace:consultation_edit": "an open consultation with its area",
+    "workspace:consultation_edit": "an open consultation with its area; a closed one with the link to its answer",
+    "workspace:consultation_answer": "a draft with the publish button; with errors; published, with its log",
     # The statements and the contact page (test_axe_about.py), signed out unless said.
     "about:accessibility": "the statement; the barrier form with errors (400); after sending a report; signed in",
     "about:privacy": "with an open and a closed consultation and their retention periods; signed in",
@@ -83,8 +89,7 @@ EXEMPT = {
     "mydata:export": "the user's data as a JSON download",
     "accounts:logout": POST_ONLY,
     "participation:flag": POST_ONLY,
-    "participation:withdraw": POST_ONLY,
-    "participation:edit": POST_ONLY,
+    "participation:place": "JSON for the comment map: a point in words",
     "mydata:second_review": POST_ONLY,
     # These two have only an optional note, held to its length by the textarea; should the server
     # refuse one, it shows the comment page, checked above (moderation:reject).
@@ -92,11 +97,9 @@ EXEMPT = {
     "moderation:restore": POST_ONLY,
     "workspace:project_publish": POST_ONLY,
     "workspace:project_unpublish": POST_ONLY,
-    "workspace:project_archive": POST_ONLY,
-    "workspace:project_restore": POST_ONLY,
-    "workspace:project_revert": POST_ONLY,
     "workspace:plan_document_delete": POST_ONLY,
     "workspace:consultation_close": POST_ONLY,
+    "workspace:consultation_answer_publish": POST_ONLY,
 }
 
 EXEMPT_NAMESPACES = {

@@ -59,6 +59,21 @@ def test_a_residents_pages(page, live_server, tour, people, comments, consultati
         send(page, "form.comment-form")
         assert page.locator(".error-summary").is_visible()
         tour.here(page, "participation:comment", "with a form error")
+        page.goto(tour.url("participation:consultation", lang, slug=consultation.slug))
+        page.fill("form.comment-form textarea[name=text]", "Flere benker")
+        page.fill("form.comment-form input[name=place]", "Heggdal torg")
+        send(page, "form.comment-form")
+        assert page.locator("button[name=use_place]").is_visible()
+        tour.here(page, "participation:comment", "with a place name suggested")
+    pending = {"slug": consultation.slug, "pk": comments["pending"].pk}
+    tour.visit(page, "participation:edit", "her waiting comment", **pending)
+    for lang in LANGUAGES:
+        page.goto(tour.url("participation:edit", lang, **pending))
+        page.fill("main form textarea[name=text]", "")
+        send(page, "main form")
+        assert page.locator(".error-summary").is_visible()
+        tour.here(page, "participation:edit", "with an empty text")
+    tour.visit(page, "participation:withdraw", "the confirmation", **pending)
 
     tour.visit(page, "mydata:index", "with waiting, published and rejected comments")
     assert page.locator(f"form[action$='/kommentar/{comments['rejected'].pk}/ny-vurdering/']").count() == 1
@@ -90,6 +105,10 @@ def test_a_moderators_pages(page, live_server, tour, people, comments):
     tour.visit(page, "moderation:comment", "waiting", pk=pending)
     tour.visit(page, "moderation:comment", "published, with a flag", pk=flagged)
     tour.visit(page, "moderation:comment", "rejected, with the log", pk=rejected)
+    tour.visit(page, "moderation:comment", "published, with its place on a map", pk=comments["first"].pk)
+    page.wait_for_selector("#comment-map .leaflet-interactive")
+    reply = comments["first"].replies.get().pk
+    tour.visit(page, "moderation:comment", "a reply, with the comment it answers", pk=reply)
     for lang in LANGUAGES:
         page.goto(tour.url("moderation:comment", lang, pk=pending))
         send(page, "form[action$='/avvis/']")

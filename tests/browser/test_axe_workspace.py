@@ -14,7 +14,13 @@ from django.utils import timezone
 from asker import roles
 from places.models import DevelopmentProject
 from tests.browser.tour import LANGUAGES, send, sign_in_as
-from tests.factories import ConsultationFactory, UserFactory, small_square
+from tests.factories import (
+    AnsweredConsultationFactory,
+    CommentFactory,
+    ConsultationFactory,
+    UserFactory,
+    small_square,
+)
 
 pytestmark = pytest.mark.browser
 
@@ -46,7 +52,7 @@ def test_the_project_pages_of_the_workspace(page, tour, planner, world, tmp_path
     tour.visit(page, "workspace:project_edit", "confidential", slug="hemmelig-tomt")
     tour.visit(page, "workspace:project_edit", "archived", slug="heggedal-hage")
     tour.visit(page, "workspace:project_history", slug="heggedal-torg")
-    assert page.locator("form[action*='/tilbakestill/']").count() >= 1
+    assert page.locator("a[href*='/tilbakestill/']").count() >= 1
 
     tour.visit(page, "workspace:project_upload", slug="heggedal-torg")
     not_a_map = tmp_path / "notat.txt"
@@ -100,4 +106,60 @@ def test_plans_centres_and_consultations_in_the_workspace(page, tour, planner, w
         send(page, "main form.edit-form")
         assert page.locator(".error-summary").is_visible()
         tour.here(page, "workspace:plan_documents", "with a file that is not a PDF")
+    tour.done()
+
+
+def test_the_answer_to_a_consultation(page, tour, planner, world):
+    """The answer page as a draft, with errors, and published with its log; then the public
+    page showing the answer, and the list saying so."""
+    consultation = AnsweredConsultationFactory(municipality=world["heggedal"].municipality, plan=world["plan"],
+                                               slug="besvart", title="Besvart høring")
+    CommentFactory(consultation=consultation, text="Flere sykkelplasser, takk.")
+    tour.visit(page, "workspace:consultation_edit", "closed, with the link to its answer", pk=consultation.pk)
+    tour.visit(page, "workspace:consultation_answer", "a draft with the publish button", pk=consultation.pk)
+    for lang in LANGUAGES:
+        page.goto(tour.url("workspace:consultation_answer", lang, pk=consultation.pk))
+        page.fill("#id_case_url", "javascript:alert(1)")
+        send(page, "main form.edit-form")
+        assert page.locator(".error-summary").is_visible()
+        tour.here(page, "workspace:consultation_answer", "with errors")
+    page.goto(tour.url("workspace:consultation_answer", pk=consultation.pk))
+    with page.expect_navigation():
+        page.locator("form[action$='/svar/publiser/'] button").click()
+    page.fill("#id_answer_next", "Kommunestyret behandler planen i april.")
+    send(page, "main form.edit-form")
+    tour.visit(page, "workspace:consultation_answer", "published, with its log", pk=consultation.pk)
+    assert page.locator("#log-heading").is_visible()
+    tour.visit(page, "participation:consultation", "closed, with the municipality's answer", slug="besvart")
+    assert page.locator("#answer-heading").is_visible()
+    tour.visit(page, "participation:consultations", "with an answer published")
+    tour.done()
+
+
+def test_the_confirmation_pages_and_the_coordinate_system_question(page, tour, planner, world, tmp_path):
+    from tests.places.test_geofile_utm_without_crs import without_crs
+
+    torg = world["torg"]
+    first = torg.history.latest()
+    torg.architect = "Snøhetta"
+    torg.save()
+    DevelopmentProject.objects.filter(pk=world["hage"].pk).update(archived_at=timezone.now())
+    tour.visit(page, "workspace:project_archive", slug="heggedal-torg")
+    tour.visit(page, "workspace:project_restore", slug="heggedal-hage")
+    tour.visit(page, "workspace:project_revert", slug="heggedal-torg", history_id=first.history_id)
+    utm = tmp_path / "utm.geojson"
+    utm.write_bytes(without_crs(tmp_path / "gdal", "EPSG:25832"))
+    for lang in LANGUAGES:
+        page.goto(tour.url("workspace:project_archive", lang, slug="heggedal-torg"))
+        page.eval_on_selector("input[name=confirm]", "e => { e.value = 'no'; }")
+        send(page, "main form.edit-form")
+        assert page.locator(".error-summary").is_visible()
+        tour.here(page, "workspace:project_archive", "with a bad confirmation")
+        page.goto(tour.url("workspace:project_upload", lang, slug="heggedal-torg"))
+        page.set_input_files("input[type=file]", str(utm))
+        send(page, "main form.edit-form")
+        assert page.locator("input[name=srid]:checked").get_attribute("value") == "25832"
+        tour.here(page, "workspace:project_upload", "a GeoJSON file without crs in UTM metres")
+    torg.refresh_from_db()
+    assert torg.archived_at is None and torg.architect == "Snøhetta"
     tour.done()

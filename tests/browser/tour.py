@@ -1,9 +1,10 @@
 """A tour of pages by URL name, each checked with axe, failing once at the end with every report.
 
-Each page is also checked for ids used twice and label/ARIA references to no element, and the
-HTML the server sent for it goes through the Nu Html Checker with the tour's other pages at
-done() (tests/browser/markup.py), and each page is measured on a phone and a desktop screen: it
-must not be wider than either (tests/browser/layout.py).
+Each page is also checked for ids used twice and label/ARIA references to no element, for text
+in the other language (English on a bokmål page, Norwegian outside lang="nb" on an English one:
+tests/language.py), and the HTML the server sent for it goes through the Nu Html Checker with
+the tour's other pages at done() (tests/browser/markup.py); each page is measured on a phone and
+a desktop screen: it must not be wider than either (tests/browser/layout.py).
 
 `tour.visit(page, "places:centre", slug="heggedal")` opens the page in bokmål and in English and
 checks both; `tour.here(page, "participation:comment", "with a form error")` checks the page the
@@ -24,6 +25,7 @@ from django.utils import translation
 
 from tests.browser import layout, markup
 from tests.browser.helpers import wait_for_maps
+from tests.language import wrong_language
 
 # Bokmål at /, English under /en/.
 LANGUAGES = ("nb", "en")
@@ -37,6 +39,7 @@ class Tour:
         self.markup = []  # per page with problems: its label, URL and the problems
         self.too_wide = []  # per page wider than a screen: its label, URL and what sticks out
         self.documents = []  # (label, URL, the HTML the server sent) for the Nu Html Checker
+        self.language = []  # per page with text in the other language: its label, URL and the texts
         self.finished = False
 
     def url(self, name, lang="nb", query="", **kwargs):
@@ -74,7 +77,10 @@ class Tour:
             wait_for_maps(page)
         assert not getattr(page, "js_errors", None), f"JavaScript errors on {page.url}: {page.js_errors}"
         label = f"{label} ({lang})"
-        self.documents.append((label, page.url, markup.served_html(page)))
+        html = markup.served_html(page)
+        self.documents.append((label, page.url, html))
+        if texts := wrong_language(html if isinstance(html, str) else html.decode("utf-8", "replace")):
+            self.language.append(f"{label} {page.url}:\n" + "\n".join(f"  {t}" for t in texts))
         if problems := markup.dom_problems(page):
             self.markup.append(f"{label} {page.url}:\n" + "\n".join(f"  {p}" for p in problems))
         self.reports.append(self.axe.report(page, label))
@@ -91,6 +97,9 @@ class Tour:
         if self.markup:
             sections.append(f"{len(self.markup)} of {len(self.reports)} pages have ids used twice or references "
                             "to no element:\n" + "\n".join(self.markup))
+        if self.language:
+            sections.append(f"{len(self.language)} of {len(self.reports)} pages show text in the other language "
+                            "(tests/language.py):\n" + "\n".join(self.language))
         if self.too_wide:
             sections.append(f"{len(self.too_wide)} pages are wider than the screen:\n" + "\n".join(self.too_wide))
         if invalid := markup.validate(self.documents):

@@ -3,9 +3,10 @@
 from datetime import timedelta
 
 import pytest
+from django.contrib.gis.geos import Point
 from django.utils import timezone
 
-from participation.models import Comment, Consultation
+from participation.models import Comment, Consultation, Flag
 from tests.factories import CommentFactory, ConsultationFactory
 
 pytestmark = pytest.mark.django_db
@@ -60,17 +61,26 @@ def test_hostile_text_is_shown_as_typed(client, consultation):
 @pytest.mark.parametrize("count", [10, 1000])
 def test_query_count_does_not_grow_with_comments(client, consultation, resident, count, signed_in,
                                                  django_assert_max_num_queries):
-    # Replies too, each with the rules asked about it (reply, flag) for a signed-in visitor.
-    tops = Comment.objects.bulk_create([Comment(consultation=consultation, text=f"k{i}", state="published")
-                                        for i in range(count)])
+    # Replies too, each with the rules asked about it (reply, flag) for a signed-in visitor;
+    # points told in words by the gazetteer; one's own waiting comments and flags.
+    point = Point(10.441, 59.8312, srid=4326)
+    tops = Comment.objects.bulk_create([Comment(consultation=consultation, text=f"k{i}", state="published",
+                                                location=point if i % 2 else None) for i in range(count)])
     Comment.objects.bulk_create([Comment(consultation=consultation, text=f"svar{i}", state="published", parent=top)
                                  for i, top in enumerate(tops[:60])])
     if signed_in:
+        Comment.objects.bulk_create([Comment(consultation=consultation, author=resident, text=f"venter{i}",
+                                             location=point) for i in range(20)])
+        Flag.objects.bulk_create([Flag(comment=top, user=resident, reason="spam") for top in tops[:5]])
         client.force_login(resident)
-    with django_assert_max_num_queries(12 if signed_in else 9):
+    # The gazetteer reads its four sources once for all the points on the page.
+    with django_assert_max_num_queries(15 if signed_in else 9):
         response = client.get(consultation.get_absolute_url())
     assert response.status_code == 200
     html = response.content.decode()
     assert html.count('class="comment"') == min(count, 50)  # paginated
     assert html.count('class="comment reply"') == min(count, 50)
     assert ('name="parent"' in html) == signed_in
+    assert html.count("show-on-map") == min(count, 50) // 2
+    assert html.count('class="comment pending"') == (20 if signed_in else 0)
+    assert html.count("Du har meldt denne kommentaren.") == (5 if signed_in else 0)

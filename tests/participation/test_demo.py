@@ -15,3 +15,5 @@ def test_demo_consultations_load_twice_to_the_same_rows(client):
     assert open_one.is_open and not Consultation.objects.get(slug="slemmestad-demo").is_open
     html = client.get(open_one.get_absolute_url()).content.decode()
     assert "Torget trenger flere benker" in html and "parkeringen ved stasjonen" not in html  # pending
+    closed = client.get(Consultation.objects.get(slug="slemmestad-demo").get_absolute_url()).content.decode()
+    assert "Kommunens svar" in closed and "Strandpromenaden må være åpen for alle." in closed

@@ -1,4 +1,4 @@
-"""Changing one's own pending comment follows the rules of posting it: open consultation, no
+"""Changing one's own pending comment (on its own page) follows the rules of posting it: open consultation, no
 block, a text within the limit, not a copy of another of one's comments, and the rate limit."""
 
 from datetime import timedelta
@@ -31,7 +31,13 @@ def edit(client, comment, text):
 
 
 def errors(response):
-    return [str(m) for m in response.context["messages"] if m.level_tag == "error"]
+    """What the visitor is told went wrong: a message on the consultation page (the rules said
+    no), or the errors of the edit page's form, shown again with what was written (400)."""
+    said = [str(m) for m in response.context["messages"] if m.level_tag == "error"]
+    form = response.context.get("form")
+    if response.status_code == 400 and form is not None:
+        said += [str(e) for errors in form.errors.values() for e in errors]
+    return said
 
 
 def unchanged(comment, text="Førsteutkast"):

@@ -58,7 +58,8 @@ def test_action_by_role(client, role, action, before, data, after):
     response = login_as(client, role).post(url(action, comment), data)
     comment.refresh_from_db()
     if role in ALLOWED:
-        assert response.status_code == 302 and response["Location"] == url("comment", comment)
+        # Nothing else waits, so the moderator is back at the queue (test_next_comment.py).
+        assert response.status_code == 302 and response["Location"] == reverse("moderation:queue")
         assert comment.state == after
         entry = comment.actions.get()
         assert entry.actor.username == role
@@ -201,5 +202,51 @@ def test_page_shows_the_forms_that_fit_the_state(mod_client):
 def test_messages_after_an_action(mod_client):
     comment = CommentFactory(state="pending")
     response = mod_client.post(url("approve", comment), {}, follow=True)
-    assert [m.level_tag for m in response.context["messages"]] == ["success"]
+    assert [m.level_tag for m in response.context["messages"]] == ["success", "info"]
     assert Comment.objects.get(pk=comment.pk).state == "published"
+
+
+@pytest.mark.parametrize("action, state, data", [
+    ("approve", "pending", {"approve-note": "Greit\x00"}),
+    ("reject", "pending", {"reject-reason": "spam", "reject-note": "\x00"}),
+    ("hide", "published", {"hide-reason": "spam", "hide-note": "a\x00b"}),
+    ("restore", "hidden", {"restore-note": "\x00\x00"}),
+    ("block", "published", {"block-days": "3", "block-reason": "spam", "block-note": "\x00"}),
+])
+@pytest.mark.parametrize("role", [None, roles.RESIDENT, roles.MODERATOR, roles.ADMINISTRATOR])
+def test_a_nul_byte_in_the_note_is_a_400_and_changes_nothing(client, role, action, state, data):
+    """Refused before anything reads the form (asker/middleware.py), for everyone alike."""
+    comment = CommentFactory(state=state)
+    path = {"block": f"/moderering/kommentar/{comment.pk}/blokker/"}.get(action) or url(action, comment)
+    response = login_as(client, role).post(path, data)
+    assert response.status_code == 400
+    assert "Forespørselen kunne ikke leses" in response.content.decode()
+    comment.refresh_from_db()
+    assert comment.state == state
+    assert not comment.actions.exists() and not comment.author.commenting_blocks.exists()
+
+
+@pytest.mark.parametrize("role", [None, roles.RESIDENT, roles.PLANNER])
+@pytest.mark.parametrize("data", [{"reject-reason": "because"}, {"reject-reason": "spam", "reject-note": "x" * 2001}])
+def test_bad_input_from_those_who_may_not_moderate_is_refused_first(client, role, data):
+    comment = CommentFactory(state="pending")
+    response = login_as(client, role).post(url("reject", comment), data)
+    expect_refused(response, role)
+    comment.refresh_from_db()
+    assert comment.state == "pending" and not comment.actions.exists()
+
+
+@pytest.mark.parametrize("role", sorted(ALLOWED))
+def test_a_comment_already_decided_gets_a_clean_message(client, role):
+    """Two moderators (or two tabs) on one comment: the second decision is refused in words."""
+    comment = CommentFactory(state="pending")
+    other = UserFactory(username="other-mod", role=roles.MODERATOR)
+    from participation import services
+    services.moderate(comment, other, ModerationAction.Action.APPROVED)
+    response = login_as(client, role).post(url("reject", comment), {"reject-reason": "spam"}, follow=True)
+    assert response.status_code == 200
+    assert [str(m) for m in response.context["messages"]] == [
+        "Kommentaren er «Publisert», så det kan ikke gjøres."]
+    comment.refresh_from_db()
+    assert comment.state == "published"
+    assert list(comment.actions.values_list("action", "actor__username")) == [("approved", "other-mod")]

@@ -168,8 +168,8 @@ def test_export_exact(karis_client, kari, moderator, rejected):
         ],
         "flags": [{"comment": others_comment.pk, "reason": "spam", "note": "Reklame",
                    "created_at": flag.created_at.isoformat(), "settled_at": None}],
-        "moderation_log": [{"comment": rejected.pk, "action": "rejected", "reason": "off_topic",
-                            "note": "Skriv om planen", "created_at": log[0].created_at.isoformat()}],
+        "moderation_log": [{"comment": rejected.pk, "action": "rejected", "reason": "off_topic", "params": {},
+                            "note": "Skriv om planen", "legacy_text": "", "created_at": log[0].created_at.isoformat()}],
         "commenting_blocks": [{"until": block.until.isoformat(), "reason": "spam", "note": "Mange like",
                                "created_at": block.created_at.isoformat()}],
     }

@@ -2,6 +2,8 @@
 and its actions take projects through places.services, as the workspace does."""
 
 import pytest
+
+from places import history
 from django.contrib.auth.models import Permission
 from django.utils import translation
 
@@ -21,8 +23,9 @@ def admin_client(client, world):
 
 
 def reason(english):
-    with translation.override("nb"):
-        return translation.gettext(english)
+    codes = {"Published": "published", "Made confidential": "made_confidential", "Archived": "archived",
+             "Taken out of the archive": "restored"}
+    return history.reason(codes[english])
 
 
 def test_the_change_form_does_not_publish_or_archive(admin_client, world):

@@ -205,10 +205,11 @@ def test_which_of_several_shapes_is_outside():
     assert "“Moss” lies outside Asker" in refused(data, "outside").message
 
 
-def test_coordinates_in_the_wrong_system_land_outside():
-    """UTM coordinates in a GeoJSON file without crs (so lon/lat) lie nowhere near Asker."""
+def test_coordinates_in_a_declared_system_are_not_second_guessed():
+    """UTM coordinates in a file that says it is lon/lat lie nowhere near Asker (a file without
+    crs is another matter: test_geofile_utm_without_crs)."""
     utm = [(580000, 6633000), (580500, 6633000), (580500, 6633500), (580000, 6633000)]
-    refused(collection(polygon(utm)), "outside")
+    refused(collection(polygon(utm), crs="urn:ogc:def:crs:OGC:1.3:CRS84"), "outside")
 
 
 # --- Size -------------------------------------------------------------------------------------

@@ -10,6 +10,8 @@ archived ones leave the public pages for everyone (they stay in the workspace).
 import json
 
 import pytest
+
+from places.figures import DwellingCount
 from django.utils import timezone
 
 from asker import roles
@@ -88,20 +90,20 @@ def test_every_count_tree_list_and_layer_follows_the_one_rule(client, probe_worl
     # Home: the summary, the centre tree and the project list.
     for url in ("/", "/en/"):
         response = get(client, url)
-        assert response.context["summary"] == {"project_count": count, "dwellings_total": dwellings}
-        assert find_centre(response.context["tree"], "heggedal").project_count == count
+        assert response.context["summary"] == {"dwellings": DwellingCount(count, dwellings, 0)}
+        assert find_centre(response.context["tree"], "heggedal").own == DwellingCount(count, dwellings, 0)
         assert {p.name for p in response.context["projects"]} == names
         assert (PROBE in response.content.decode()) == visible
 
     # The centre tree page, as numbers and as text.
     response = get(client, "/steder/")
-    assert find_centre(response.context["tree"], "heggedal").project_count == count
+    assert find_centre(response.context["tree"], "heggedal").own == DwellingCount(count, dwellings, 0)
     assert f"· {count} prosjekt" in response.content.decode()
 
     # The centre page: counts, dwellings, groups by status.
     response = get(client, "/steder/heggedal/")
-    assert (response.context["project_count"], response.context["dwellings_total"]) == (count, dwellings)
-    groups = {g["status"]: (len(g["projects"]), g["dwellings"]) for g in response.context["groups"]}
+    assert response.context["own"] == DwellingCount(count, dwellings, 0)
+    groups = {g["status"]: (len(g["projects"]), g["dwellings"].known) for g in response.context["groups"]}
     expected_groups = {"planning": (1, 10)}
     if visible:
         expected_groups["approved"] = (1, 7)

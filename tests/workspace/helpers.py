@@ -22,13 +22,14 @@ def edit_data(project, **overrides):
     """The form as it comes back filled in for an existing project and its phases."""
     phases = list(project.phases.order_by("number"))
     data = project_data(project.centre, name=project.name, slug=project.slug, status=project.status,
-                        flats=project.flats, terraced=project.terraced, detached=project.detached,
+                        **{kind: "" if getattr(project, kind) is None else getattr(project, kind)
+                           for kind in ("flats", "terraced", "detached")},
                         geometry=project.geometry.json if project.geometry else "")
     data.update({"phases-TOTAL_FORMS": len(phases), "phases-INITIAL_FORMS": len(phases)})
     for i, phase in enumerate(phases):
         data.update({
             f"phases-{i}-id": phase.pk, f"phases-{i}-project": project.pk, f"phases-{i}-number": phase.number,
-            f"phases-{i}-name": phase.name, f"phases-{i}-dwellings": phase.dwellings,
+            f"phases-{i}-name": phase.name, f"phases-{i}-dwellings": "" if phase.dwellings is None else phase.dwellings,
             f"phases-{i}-start_year": phase.start_year or "", f"phases-{i}-finish_year": phase.finish_year or "",
         })
     for pk in project.developers.values_list("pk", flat=True):

@@ -2,6 +2,7 @@
 
 import pytest
 
+from places.history import reason_code
 from tests.workspace.helpers import edit_data
 
 pytestmark = pytest.mark.django_db
@@ -27,7 +28,7 @@ def test_revert_restores_fields_phases_and_developers(planner_client, world):
     project.refresh_from_db()
     assert project.flats == 200 and list(project.developers.all()) == [world["jm"]]
 
-    response = planner_client.post(f"/planlegger/prosjekter/{project.slug}/historikk/{original.history_id}/tilbakestill/")
+    response = planner_client.post(f"/planlegger/prosjekter/{project.slug}/historikk/{original.history_id}/tilbakestill/", {"confirm": "yes"})
     assert response.status_code == 302
     project.refresh_from_db()
     assert (project.name, project.flats) == ("Heggedal torg", 139)
@@ -35,7 +36,7 @@ def test_revert_restores_fields_phases_and_developers(planner_client, world):
     assert list(project.developers.all()) == [world["tandberg"]]
     # The revert is itself a change in the history, with its reason.
     latest = project.history.latest()
-    assert latest.history_change_reason.startswith(("Tilbakestilt", "Reverted"))
+    assert reason_code(latest.history_change_reason) == "reverted"
     assert latest.history_user.username == "planner"
 
 
@@ -44,13 +45,13 @@ def test_revert_of_a_deleted_phase_brings_it_back(planner_client, world):
     before = project.history.latest()
     planner_client.post(f"/planlegger/prosjekter/{project.slug}/", edit_data(project, flats=75, **{"phases-1-DELETE": "on"}))
     assert project.phases.count() == 1
-    planner_client.post(f"/planlegger/prosjekter/{project.slug}/historikk/{before.history_id}/tilbakestill/")
+    planner_client.post(f"/planlegger/prosjekter/{project.slug}/historikk/{before.history_id}/tilbakestill/", {"confirm": "yes"})
     assert sorted(p.dwellings for p in project.phases.all()) == [64, 75]
 
 
 def test_revert_unknown_version_is_404(planner_client, world):
     other = world["hage"].history.latest()
-    response = planner_client.post(f"/planlegger/prosjekter/{world['torg'].slug}/historikk/{other.history_id}/tilbakestill/")
+    response = planner_client.post(f"/planlegger/prosjekter/{world['torg'].slug}/historikk/{other.history_id}/tilbakestill/", {"confirm": "yes"})
     assert response.status_code == 404
 
 
@@ -64,7 +65,7 @@ def test_plan_changes_are_recorded(planner_client, world):
 
 
 def revert_to(client, project, record):
-    return client.post(f"/planlegger/prosjekter/{project.slug}/historikk/{record.history_id}/tilbakestill/")
+    return client.post(f"/planlegger/prosjekter/{project.slug}/historikk/{record.history_id}/tilbakestill/", {"confirm": "yes"})
 
 
 def test_revert_to_a_public_version_leaves_a_confidential_project_confidential(planner_client, client, world):
@@ -95,7 +96,7 @@ def test_revert_to_a_draft_version_leaves_a_published_project_published(planner_
 def test_revert_to_a_version_before_archiving_leaves_the_project_archived(planner_client, client, world):
     project = world["hage"]
     before_archive = project.history.latest()
-    planner_client.post(f"/planlegger/prosjekter/{project.slug}/arkiver/")
+    planner_client.post(f"/planlegger/prosjekter/{project.slug}/arkiver/", {"confirm": "yes"})
     project.refresh_from_db()
     archived_at = project.archived_at
     assert archived_at is not None
@@ -108,9 +109,9 @@ def test_revert_to_a_version_before_archiving_leaves_the_project_archived(planne
 
 def test_revert_to_an_archived_version_does_not_archive(planner_client, world):
     project = world["hage"]
-    planner_client.post(f"/planlegger/prosjekter/{project.slug}/arkiver/")
+    planner_client.post(f"/planlegger/prosjekter/{project.slug}/arkiver/", {"confirm": "yes"})
     archived_version = project.history.latest()
-    planner_client.post(f"/planlegger/prosjekter/{project.slug}/gjenopprett/")
+    planner_client.post(f"/planlegger/prosjekter/{project.slug}/gjenopprett/", {"confirm": "yes"})
     assert revert_to(planner_client, project, archived_version).status_code == 302
     project.refresh_from_db()
     assert project.archived_at is None

@@ -6,6 +6,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from asker import roles
+from places.history import reason_text
 from tests.factories import ALL_ROLES, small_square, user_with_role
 
 pytestmark = pytest.mark.django_db
@@ -44,7 +45,7 @@ def test_one_area_uploaded_chosen_and_saved(planner_client, world):
     project.refresh_from_db()
     assert project.geometry.equals_exact(A, 1e-7)
     assert project.geometry.contains(project.location)
-    assert "omrade.geojson" in project.history.latest().history_change_reason
+    assert "omrade.geojson" in reason_text(project.history.latest().history_change_reason)
 
 
 def test_several_areas_merged(planner_client, world):
@@ -115,3 +116,10 @@ def test_upload_per_role(client, world, role):
         assert choose(client, world["hage"], features=["0"]).status_code in (302, 403)
         world["hage"].refresh_from_db()
         assert not world["hage"].geometry.equals_exact(A, 1e-7)
+
+
+def test_the_repair_is_asked_about_only_when_a_shape_was_repaired(planner_client, world):
+    plain = upload(planner_client, world["hage"], geojson_file(A)).content.decode()
+    assert 'name="confirm_repair"' not in plain and "repaired shape" not in plain
+    repaired = upload(planner_client, world["hage"], geojson_file(A, BOWTIE)).content.decode()
+    assert 'name="confirm_repair"' in repaired
