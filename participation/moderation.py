@@ -28,6 +28,7 @@ from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from asker.decorators import permission_required
+from asker.templatetags.numbers import nb
 
 from . import services
 from .models import Comment, Consultation, Flag, ModerationAction
@@ -128,8 +129,8 @@ def bulk(request):
 def _place(comment):
     """Where the comment is about, for the map (GeoJSON) and in words (the map's equivalent)."""
     if comment.location is None:
-        return None, comment.place_name
-    words = comment.place_name or _("%(lat)s° N, %(lon)s° E") % {
+        return None, nb(comment.place_name) if comment.place_name else ""
+    words = nb(comment.place_name) if comment.place_name else _("%(lat)s° N, %(lon)s° E") % {
         "lat": f"{comment.location.y:.5f}", "lon": f"{comment.location.x:.5f}"}
     return json.loads(comment.location.json), words
 

@@ -3,7 +3,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from asker.forms import AccessibleErrorsMixin
+from asker.forms import AccessibleErrorsMixin, NorwegianNamesSelect
 
 from .models import Comment, Consultation, Flag, ModerationAction
 
@@ -13,7 +13,7 @@ REASON_CHOICES = [("", _("Choose a reason"))] + list(ModerationAction.Reason.cho
 class QueueFilterForm(forms.Form):
     consultation = forms.ModelChoiceField(
         label=_("Consultation"), queryset=Consultation.objects.none(),
-        required=False, empty_label=_("All consultations"),
+        required=False, empty_label=_("All consultations"), widget=NorwegianNamesSelect,
     )
     state = forms.ChoiceField(
         label=_("State"), required=False,

@@ -12,6 +12,7 @@ asker/roles.py. The services, the views and the templates ask the same question:
 | participation.ask_second_review     | comment      |
 | participation.moderate              | comment (or none: the moderation pages) |
 | participation.block_user            | the user to block (or none) |
+| participation.see_flaggers          | comment: who flagged it (moderators only; never the author or the public) |
 | participation.manage_consultation   | none         |
 | participation.close_consultation    | consultation |
 | participation.edit_answer           | consultation |
@@ -148,6 +149,9 @@ rules.add_perm("participation.flag_comment", can_flag_comment)
 rules.add_perm("participation.ask_second_review", can_ask_second_review)
 rules.add_perm("participation.moderate", can_moderate)
 rules.add_perm("participation.block_user", can_block_user)
+# Who raised a flag is seen by those who weigh it, and by no one else: not the author, not
+# other residents, not planners (the author's export names no flagger either).
+rules.add_perm("participation.see_flaggers", is_moderation_staff)
 rules.add_perm("participation.manage_consultation", can_manage_consultations)
 rules.add_perm("participation.close_consultation", can_close_consultation)
 rules.add_perm("participation.edit_answer", can_edit_answer)

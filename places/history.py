@@ -41,11 +41,14 @@ def reason(code, **params):
     """The stored form of a change reason: {"c": code, "p": params} as compact JSON."""
     if code not in REASONS:
         raise ValueError(f"unknown change reason {code!r}")
-    params = {k: Truncator(v).chars(PARAM_MAX_LENGTH) if isinstance(v, str) else v for k, v in params.items()}
-    stored = json.dumps({"c": code, "p": params}, cls=DjangoJSONEncoder, ensure_ascii=False, separators=(",", ":"))
-    if len(stored) > REASON_MAX_LENGTH:
-        raise ValueError(f"change reason too long: {stored!r}")
-    return stored
+    # Escaping can make a planner's text (a file name full of quotes) longer than it looks:
+    # shorten until it fits.
+    for length in range(PARAM_MAX_LENGTH, 0, -5):
+        short = {k: Truncator(v).chars(length) if isinstance(v, str) else v for k, v in params.items()}
+        stored = json.dumps({"c": code, "p": short}, cls=DjangoJSONEncoder, ensure_ascii=False, separators=(",", ":"))
+        if len(stored) <= REASON_MAX_LENGTH:
+            return stored
+    return json.dumps({"c": code, "p": {}}, separators=(",", ":"))
 
 
 def when_text(moment):
@@ -71,7 +74,8 @@ def reason_text(stored):
         return stored  # plain text from before reasons were codes
     if not isinstance(data, dict) or data.get("c") not in REASONS:
         return stored
-    params = {k: _param_text(k, v) for k, v in (data.get("p") or {}).items()}
+    params = data.get("p")
+    params = {k: _param_text(k, v) for k, v in params.items()} if isinstance(params, dict) else {}
     try:
         return str(REASONS[data["c"]]) % params
     except (KeyError, TypeError, ValueError):

@@ -162,9 +162,9 @@ def restore(project):
 def save_project(form, formset):
     """Save a project form and its phase formset (places.forms.PhaseInlineFormSet) together,
     or nothing; returns (project, whether anything changed). A save that changes nothing
-    writes nothing, so it leaves no version in the history. The forms check what they can see; what the database refuses beyond that (a
-    change saved by someone else in the meantime) raises ValidationError, with nothing saved,
-    for the form to show."""
+    writes nothing, so it leaves no version in the history. The forms check what they can
+    see; what the database refuses beyond that (a change saved by someone else in the
+    meantime) raises ValidationError, with nothing saved, for the form to show."""
     project = form.instance
     adding = project._state.adding
     if not adding and not has_changes(form, formset):

@@ -9,6 +9,7 @@ from django.views.decorators.http import require_POST
 from leaflet.forms.widgets import LeafletWidget
 
 from asker.decorators import permission_required
+from asker.forms import NorwegianNamesSelect
 from participation import services
 from participation.models import Consultation
 from places.models import DevelopmentProject
@@ -29,7 +30,8 @@ class ConsultationForm(ModelErrorsMixin, forms.ModelForm):
         fields = ["title", "slug", "text", "plan", "project", "centre", "opens_at", "closes_at", "moderation",
                   "retention_days", "area"]
         widgets = {"opens_at": DATETIME, "closes_at": DATETIME, "text": forms.Textarea(attrs={"rows": 6}),
-                   "area": LeafletWidget(attrs={"geom_type": "MultiPolygon"})}
+                   "area": LeafletWidget(attrs={"geom_type": "MultiPolygon"}),
+                   "plan": NorwegianNamesSelect, "project": NorwegianNamesSelect, "centre": NorwegianNamesSelect}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

@@ -59,6 +59,7 @@ class ProjectForm(ModelErrorsMixin, forms.ModelForm):
         ]
         widgets = {
             "developers": forms.CheckboxSelectMultiple,
+            "centre": asker_forms.NorwegianNamesSelect,
             "geometry": LeafletWidget(attrs={"geom_type": "MultiPolygon"}),
             "description": forms.Textarea(attrs={"rows": 4}),
         }
@@ -154,6 +155,7 @@ class PlanForm(ModelErrorsMixin, forms.ModelForm):
                   "description", "boundary"]
         widgets = {
             "boundary": LeafletWidget(attrs={"geom_type": "MultiPolygon"}),
+            "centre": asker_forms.NorwegianNamesSelect,
             "adopted": forms.DateInput(attrs={"type": "date"}),
             "description": forms.Textarea(attrs={"rows": 4}),
         }
@@ -173,6 +175,7 @@ class CentreForm(ModelErrorsMixin, forms.ModelForm):
         widgets = {
             "location": LeafletWidget(attrs={"geom_type": "Point"}),
             "description": forms.Textarea(attrs={"rows": 4}),
+            "parent": asker_forms.NorwegianNamesSelect,
         }
 
     def __init__(self, *args, municipality=None, **kwargs):

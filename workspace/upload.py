@@ -15,8 +15,10 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from asker.forms import AccessibleErrorsMixin
+from asker.templatetags.numbers import dekar
 from places import services
 from places.geofile import GeoFileError, merge, read_upload
+from places.geometry import m2_to_dekar
 from places.models import DevelopmentProject
 
 from .access import planner_required
@@ -56,7 +58,7 @@ class ChooseForm(forms.Form):
         self.upload = upload
         candidates = upload["candidates"]
         self.fields["features"].choices = [
-            (i, _("%(label)s (%(dekar)s dekar)") % {"label": c["label"], "dekar": f"{c['area_m2'] / 1000:.1f}"})
+            (i, _("%(label)s (%(dekar)s dekar)") % {"label": c["label"], "dekar": dekar(m2_to_dekar(c["area_m2"]))})
             for i, c in enumerate(candidates)
         ]
         alternatives = upload.get("alternatives") or {}

@@ -5,6 +5,7 @@ from datetime import timedelta
 
 import pytest
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext
 
 from participation import services
@@ -63,8 +64,8 @@ def test_no_change_after_the_consultation_closed(kari, mine, consultation):
 def test_no_change_while_blocked(kari, mine, resident):
     CommentingBlock.objects.create(user=resident, until=timezone.now() + timedelta(days=3), reason="spam")
     response = edit(kari, mine, "Likevel")
-    assert len(errors(response)) == 1 and timezone.localtime(
-        CommentingBlock.objects.get().until).strftime("%d.%m.%Y") in errors(response)[0]
+    until = timezone.localtime(CommentingBlock.objects.get().until)
+    assert len(errors(response)) == 1 and date_format(until, "DATETIME_FORMAT") in errors(response)[0]
     assert unchanged(mine)
 
 

@@ -22,23 +22,26 @@ def migrate(targets):
     return executor.loader.project_state(targets).apps
 
 
+def latest():
+    return MigrationExecutor(connection).loader.graph.leaf_nodes()
+
+
 @pytest.fixture
-def old_apps():
+def comment():
+    """Made with today's models, before going back: later migrations change these tables too."""
+    return CommentFactory(state="hidden", author=UserFactory(username="kari"))
+
+
+@pytest.fixture
+def old_apps(comment):
     apps = migrate(BEFORE)
     yield apps
-    migrate(migrate_to_latest())
+    migrate(latest())
 
 
-def migrate_to_latest():
-    executor = MigrationExecutor(connection)
-    return executor.loader.graph.leaf_nodes()
-
-
-def test_old_rows_become_codes_and_nothing_is_lost(old_apps):
-    # Comments and users are the same before and after 0006: the factories make them.
+def test_old_rows_become_codes_and_nothing_is_lost(old_apps, comment):
     Entry = old_apps.get_model("participation", "ModerationAction")
-    mod = UserFactory(username="mod")
-    comment = CommentFactory(state="hidden")
+    mod = old_apps.get_model("auth", "User").objects.create(username="mod")
     rows = {
         "nb": Entry.objects.create(comment_id=comment.pk, action="auto_hidden", note="Skjult etter rapporter fra 3 personer"),
         "en": Entry.objects.create(comment_id=comment.pk, action="auto_hidden", note="Hidden after flags from 4 people"),

@@ -36,8 +36,8 @@ def test_hiding_after_flags_is_stored_as_a_number(hidden_by_flags):
 def test_the_log_in_the_readers_language(mod_client, hidden_by_flags, prefix, text):
     response = mod_client.get(f"{prefix}/moderering/kommentar/{hidden_by_flags.pk}/")
     assert response.status_code == 200
-    log = response.content.decode().split('class="data moderation-log"')[1]
-    assert f"<td>{text}</td>" in log
+    log = response.content.decode().split('class="data moderation-log')[1]
+    assert f">{text}</td>" in log
 
 
 @pytest.mark.parametrize("prefix, text", [("", "Forfatteren er blokkert fra å kommentere i 30 dager"),
@@ -48,7 +48,7 @@ def test_a_block_in_the_readers_language(mod_client, moderator, consultation, pr
     entry = comment.actions.get()
     assert (entry.params, entry.note) == ({"days": 30}, "Mange like")
     html = mod_client.get(f"{prefix}/moderering/kommentar/{comment.pk}/").content.decode()
-    assert f"<td>{text}</td>" in html and "Mange like" in html
+    assert f">{text}</td>" in html and "Mange like" in html
 
 
 @pytest.mark.parametrize("prefix, text", [("", "Skjult etter rapporter fra 3 personer"),
@@ -61,7 +61,7 @@ def test_the_authors_own_page_in_the_readers_language(client, hidden_by_flags, p
 
 
 @pytest.mark.parametrize("prefix, text", [("", "Slik det ble lagret: Skjult fordi noen klaget"),
-                                          ("/en", "As stored: Skjult fordi noen klaget")])
+                                          ("/en", 'As stored: <span lang="nb">Skjult fordi noen klaget</span>')])
 def test_an_earlier_sentence_is_shown_as_it_was_stored(mod_client, consultation, prefix, text):
     comment = CommentFactory(consultation=consultation, state="hidden")
     ModerationAction.objects.create(comment=comment, action=A.AUTO_HIDDEN, legacy_text="Skjult fordi noen klaget")

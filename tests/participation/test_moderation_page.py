@@ -8,6 +8,8 @@ from collections import Counter
 from html.parser import HTMLParser
 
 import pytest
+import rules
+from django.contrib.auth.models import AnonymousUser
 from django.contrib.gis.geos import Point
 from django.test import Client
 from django.utils.html import escape
@@ -178,10 +180,10 @@ def test_decisions_look_different(mod_client, consultation):
     assert '<button type="submit" class="danger">Avvis</button>' in pending
     published = mod_client.get(page_url(CommentFactory(consultation=consultation))).content.decode()
     assert '<button type="submit" class="danger">Skjul</button>' in published
-    assert 'class="data moderation-log"' in published
+    assert 'class="data moderation-log' in published
     CommentFactory(consultation=consultation, state="pending")
     queue = mod_client.get("/moderering/").content.decode()
-    assert 'class="data moderation-queue"' in queue
+    assert 'class="data moderation-queue' in queue
     assert 'value="reject" class="danger"' in queue
 
 
@@ -196,3 +198,12 @@ def test_bounded_queries(mod_client, consultation, django_assert_max_num_queries
         response = mod_client.get(page_url(comment))
     assert response.status_code == 200
     assert len(response.context["flags"]) == n and len(response.context["log"]) == n
+
+
+@pytest.mark.parametrize("role", [None, roles.RESIDENT, roles.PLANNER, roles.ORGANISATION_REPRESENTATIVE,
+                                  roles.MODERATOR, roles.ADMINISTRATOR])
+def test_only_moderation_staff_see_who_flagged(role):
+    comment = CommentFactory()
+    user = UserFactory(username=f"u-{role}", role=role) if role else AnonymousUser()
+    assert rules.has_perm("participation.see_flaggers", user, comment) is (role in (roles.MODERATOR,
+                                                                                   roles.ADMINISTRATOR))
