@@ -17,10 +17,17 @@ WIDTHS = (PHONE, DESKTOP)
 _OVERFLOW = """(width) => {
     const root = document.documentElement;
     if (root.scrollWidth <= width) return {scrollWidth: root.scrollWidth, culprits: []};
-    const clips = el => {
-        for (let a = el.parentElement; a && a !== document.body && a !== root; a = a.parentElement) {
-            const x = getComputedStyle(a).overflowX;
-            if (x !== 'visible') return true;
+    // Whether an ancestor that scrolls or clips sideways holds it in: for an absolutely
+    // positioned element only its positioned ancestors do (a visually hidden label in a table
+    // that scrolls can still widen the page), for a fixed one none.
+    const clips = node => {
+        let position = node.nodeType === Node.ELEMENT_NODE ? getComputedStyle(node).position : 'static';
+        for (let a = node.parentElement; a && a !== document.body && a !== root; a = a.parentElement) {
+            if (position === 'fixed') return false;
+            const style = getComputedStyle(a);
+            if (position === 'absolute' && style.position === 'static') continue;
+            if (style.overflowX !== 'visible') return true;
+            position = style.position;
         }
         return false;
     };
@@ -31,16 +38,25 @@ _OVERFLOW = """(width) => {
         const words = (el.innerText || el.getAttribute('aria-label') || '').trim().replace(/\\s+/g, ' ');
         return text + (words ? ` "${words.slice(0, 50)}"` : '');
     };
-    const right = el => el.getBoundingClientRect().right + window.scrollX;
+    // A right margin counts: the page scrolls to show it.
+    const right = el => el.getBoundingClientRect().right + window.scrollX + Math.max(0, parseFloat(getComputedStyle(el).marginRight) || 0);
     const wide = Array.from(document.body.querySelectorAll('*')).filter(el => {
         const box = el.getBoundingClientRect();
         return box.width > 0 && right(el) > width + 0.5 && !clips(el);
     });
     const outermost = wide.filter(el => !wide.includes(el.parentElement));
-    return {
-        scrollWidth: root.scrollWidth,
-        culprits: outermost.slice(0, 8).map(el => `${describe(el)} reaches ${Math.round(right(el))} px`),
-    };
+    const culprits = outermost.map(el => `${describe(el)} reaches ${Math.round(right(el))} px`);
+    // Text wider than its box (a long word in a heading) sticks out of a box that fits.
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    const range = document.createRange();
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const owner = node.parentElement;
+        if (!owner || wide.includes(owner) || !node.textContent.trim()) continue;
+        range.selectNodeContents(node);
+        const end = range.getBoundingClientRect().right + window.scrollX;
+        if (end > width + 0.5 && !clips(node)) culprits.push(`the text of ${describe(owner)} reaches ${Math.round(end)} px`);
+    }
+    return {scrollWidth: root.scrollWidth, culprits: culprits.slice(0, 8)};
 }"""
 
 
