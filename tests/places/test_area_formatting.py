@@ -39,7 +39,7 @@ def test_project_and_plan_pages(client, world, prefix, pattern):
 
 
 @pytest.mark.parametrize("prefix, pattern", [("", r"Felt 1 \(\d\xa0\d{3},\d dekar\)"),
-                                             ("/en", r"Felt 1 \(\d,\d{3}\.\d dekar\)")])
+                                             ("/en", r'<span lang="nb">Felt 1</span> \(\d,\d{3}\.\d dekar\)')])
 def test_choosing_an_area_from_a_file(client, world, prefix, pattern):
     login_as(client, roles.PLANNER)
     body = json.dumps({"type": "FeatureCollection", "features": [
