@@ -2,7 +2,7 @@ from django import forms
 from django.core.validators import MaxLengthValidator
 from django.utils.translation import gettext_lazy as _
 
-from asker.forms import AccessibleErrorsMixin
+from asker.forms import AccessibleErrorsMixin, NorwegianTextarea
 
 from .gazetteer import PLACE_HELP
 from .models import Flag
@@ -39,7 +39,7 @@ class PointForm(forms.Form):
 
 
 class EditCommentForm(CommentTextMixin, AccessibleErrorsMixin, forms.Form):
-    text = forms.CharField(label=_("Change your comment"), widget=forms.Textarea(attrs={"rows": 5}))
+    text = forms.CharField(label=_("Change your comment"), widget=NorwegianTextarea(attrs={"rows": 5}))
     remove_place = forms.BooleanField(label=_("Remove the place"), required=False)
 
 

@@ -35,6 +35,7 @@ KINDS = ("centre", "district", "innbyggertorg", "station", "project", "plan", "s
 # point lies, so only the others are used to describe one.
 LANDMARKS = {"centre", "innbyggertorg", "station", "project", "street"}
 NEAR_M = 100
+MIN_PART = 3  # letters a typed name needs before it may match the start or a part of a known one
 SUGGESTION_CUTOFF = 0.75
 
 
@@ -111,7 +112,9 @@ class Gazetteer:
         key = normalise(name)
         if not key:
             return None
-        for fits in (str.__eq__, str.startswith, str.__contains__):
+        # "e" or "ve" is in almost every name: too short a part places a comment by chance.
+        ways = (str.__eq__, str.startswith, str.__contains__) if len(key) >= MIN_PART else (str.__eq__,)
+        for fits in ways:
             for place in self.places:
                 if fits(place.key, key):
                     return place
@@ -139,13 +142,14 @@ class Gazetteer:
                     best = (place, metres)
         return best
 
-    def describe(self, point):
-        """`point` in words: "nær Heggedal torg", "250 m fra Heggedal torg", "1,2 km fra …"."""
+    def describe(self, point, wrap=str):
+        """`point` in words: "nær Heggedal torg", "250 m fra Heggedal torg", "1,2 km fra …".
+        `wrap` dresses the place's name (nb() marks it Norwegian for an HTML page)."""
         found = self.nearest(point)
         if found is None:
             return _("a point on the map")
         place, metres = found
-        return describe_distance(place.name, metres)
+        return describe_distance(wrap(place.name), metres)
 
 
 def describe_distance(name, metres):
@@ -154,7 +158,8 @@ def describe_distance(name, metres):
     rounded = int(round(metres / 50) * 50)
     if rounded < 1000:
         return _("%(metres)s m from %(place)s") % {"metres": rounded, "place": name}
-    return _("%(km)s km from %(place)s") % {"km": number_format(round(metres / 1000, 1), 1), "place": name}
+    km = number_format(round(metres / 1000, 1), 1, force_grouping=True)
+    return _("%(km)s km from %(place)s") % {"km": km, "place": name}
 
 
 def find(name, municipality):

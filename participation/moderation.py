@@ -23,6 +23,7 @@ from django.db.models import (
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.formats import date_format
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
@@ -30,7 +31,7 @@ from django.views.decorators.http import require_POST
 from asker.decorators import permission_required
 from asker.templatetags.numbers import nb
 
-from . import services
+from . import gazetteer, services
 from .models import Comment, Consultation, Flag, ModerationAction
 from .moderation_forms import BlockForm, BulkForm, NoteForm, QueueFilterForm, ReasonForm
 
@@ -130,8 +131,10 @@ def _place(comment):
     """Where the comment is about, for the map (GeoJSON) and in words (the map's equivalent)."""
     if comment.location is None:
         return None, nb(comment.place_name) if comment.place_name else ""
-    words = nb(comment.place_name) if comment.place_name else _("%(lat)s° N, %(lon)s° E") % {
-        "lat": f"{comment.location.y:.5f}", "lon": f"{comment.location.x:.5f}"}
+    if comment.place_name:
+        words = nb(comment.place_name)
+    else:  # in words, as on the consultation page: "250 m fra Heggedal stasjon"
+        words = mark_safe(gazetteer.Gazetteer(comment.consultation.municipality).describe(comment.location, wrap=nb))
     return json.loads(comment.location.json), words
 
 

@@ -484,6 +484,27 @@ def answer_recipients(consultation):
         .exclude(email="").order_by().values_list("email", flat=True).distinct())
 
 
+def _by_language(consultation, addresses):
+    """{language: [address]}: each commenter in the language they last used about a comment in
+    this consultation (author_language's rule); bokmål when the log does not say."""
+    from django.contrib.auth import get_user_model
+
+    languages = {code for code, _name in settings.LANGUAGES}
+    people = dict(get_user_model().objects.filter(email__in=addresses).values_list("pk", "email"))
+    said = {}
+    for actor, params in (ModerationAction.objects.filter(comment__consultation=consultation, actor_id__in=people,
+                                                          params__has_key="language")
+                          .order_by("created_at", "pk").values_list("actor_id", "params")):
+        if params.get("language") in languages:
+            said[actor] = params["language"]  # the latest wins
+    grouped, placed = {}, set()
+    for pk, address in sorted(people.items()):
+        if address not in placed:  # two accounts, one address: one message
+            placed.add(address)
+            grouped.setdefault(said.get(pk, settings.LANGUAGE_CODE), []).append(address)
+    return grouped
+
+
 def tell_commenters_of_answer(consultation_id):
     """Once per consultation: mark it told, then queue one message per address (never one
     message to all: the commenters do not see each other's addresses). Returns how many."""
@@ -496,13 +517,13 @@ def tell_commenters_of_answer(consultation_id):
         addresses = list(answer_recipients(consultation))
         consultation.answer_notified_at = timezone.now()
         consultation.save(update_fields=["answer_notified_at"])
-    # The portal keeps no language per person, so the message is in bokmål.
-    with translation.override(settings.LANGUAGE_CODE):
-        context = {"consultation": consultation, "url": mail.site_url(consultation.get_absolute_url())}
-        subject = _("The municipality's answer: “%(title)s”") % {"title": consultation.title}
-        body = render_to_string("participation/email/answer.txt", context)
-    for address in addresses:
-        mail.send(subject, body, [address])
+    for language, group in _by_language(consultation, addresses).items():
+        with translation.override(language):
+            context = {"consultation": consultation, "url": mail.site_url(consultation.get_absolute_url())}
+            subject = _("The municipality's answer: “%(title)s”") % {"title": consultation.title}
+            body = render_to_string("participation/email/answer.txt", context)
+        for address in group:
+            mail.send(subject, body, [address])
     return len(addresses)
 
 

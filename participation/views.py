@@ -9,10 +9,12 @@ from django.core.paginator import Paginator
 from django.db.models import Count, Prefetch, Q
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.http import JsonResponse
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
+from asker.templatetags.numbers import nb
 from places.models import Centre
 
 from . import gazetteer, services
@@ -62,8 +64,7 @@ def _detail(request, consultation, form, status=200):
     my_pending = (list(consultation.comments.filter(author=request.user, state=Comment.State.PENDING)
                        .select_related("author", "parent__author")) if signed_in else [])
     places = gazetteer.Gazetteer(consultation.municipality)
-    for c in [*page.object_list, *my_pending]:
-        c.place_text = place_text(c, places)
+    describe_comments([*page.object_list, *my_pending], places)
     area = consultation.subject_area()
     context = {
         "consultation": consultation, "page": page, "form": form, "flag_form": FlagForm(),
@@ -80,13 +81,25 @@ def _detail(request, consultation, form, status=200):
     return render(request, "participation/consultation_detail.html", context, status=status)
 
 
-def place_text(comment, places):
+def place_text(comment, places, wrap=str):
     """Where a comment is, in words: the name typed, or the nearest known name to its point."""
     if comment.place_name:
-        return comment.place_name
+        return wrap(comment.place_name)
     if comment.location is not None:
-        return places.describe(comment.location)
+        return places.describe(comment.location, wrap)
     return ""
+
+
+def place_html(comment, places):
+    """place_text for a page: the (Norwegian) name escaped and marked lang="nb" by nb(); the
+    sentence around it is the catalogue's own."""
+    return mark_safe(place_text(comment, places, wrap=nb))
+
+
+def describe_comments(comments, places):
+    for comment in comments:
+        comment.place_text = place_text(comment, places)
+        comment.place_html = place_html(comment, places)
 
 
 def _points(comments):
@@ -106,7 +119,7 @@ def _chosen_place(form, places):
     data = form.cleaned_data
     if data.get("remove_point") or data.get("lon") is None or data.get("lat") is None:
         return ""
-    return places.describe(Point(data["lon"], data["lat"], srid=4326))
+    return mark_safe(places.describe(Point(data["lon"], data["lat"], srid=4326), wrap=nb))
 
 
 def _get(request, slug):
@@ -239,8 +252,7 @@ def withdraw(request, slug, pk):
         else:
             messages.success(request, _("Your comment is deleted."))
         return redirect(f"{consultation.get_absolute_url()}#comments-heading")
-    places = gazetteer.Gazetteer(consultation.municipality)
-    comment.place_text = place_text(comment, places)
+    describe_comments([comment], gazetteer.Gazetteer(consultation.municipality))
     return render(request, "participation/comment_delete.html", {"consultation": consultation, "comment": comment})
 
 
@@ -265,8 +277,7 @@ def edit(request, slug, pk):
                 return redirect(_at(consultation, comment))
     else:
         form = EditCommentForm(initial={"text": comment.text})
-    places = gazetteer.Gazetteer(consultation.municipality)
-    comment.place_text = place_text(comment, places)
+    describe_comments([comment], gazetteer.Gazetteer(consultation.municipality))
     return render(request, "participation/comment_edit.html",
                   {"consultation": consultation, "comment": comment, "form": form,
                    "max_length": services.comment_max_length()}, status=status)

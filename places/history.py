@@ -13,9 +13,12 @@ from datetime import datetime
 
 from django.core.serializers.json import DjangoJSONEncoder
 from django.utils import formats, timezone
+from django.contrib.humanize.templatetags.humanize import intcomma
 from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+
+from asker.templatetags.numbers import dekar, dwellings_phrase
 
 from .geometry import area_m2, m2_to_dekar
 from .models import Centre, Developer, DevelopmentProject, ProjectPhase
@@ -33,8 +36,6 @@ REASONS = {
     "area_from_file": gettext_lazy("Area from the file %(name)s"),
     "reverted": gettext_lazy("Reverted to the version of %(when)s"),
 }
-# How moments are written in history texts (and on the history page).
-WHEN_FORMAT = "j. F Y H:i:s"
 
 
 def reason(code, **params):
@@ -52,7 +53,9 @@ def reason(code, **params):
 
 
 def when_text(moment):
-    return formats.date_format(timezone.localtime(moment), WHEN_FORMAT)
+    """A moment to the second (versions can be seconds apart) in the reader's date format."""
+    moment = timezone.localtime(moment)
+    return f"{formats.date_format(moment, 'DATE_FORMAT')} {formats.time_format(moment, 'H:i:s')}"
 
 
 def _param_text(name, value):
@@ -115,11 +118,13 @@ def _value_text(field, value, names):
     if field.name == "sdg_goals":
         return ", ".join(goal_label(goal) for goal in value) if isinstance(value, list) else str(value)
     if field.name == "geometry":
-        return _("%(dekar)s dekar") % {"dekar": formats.number_format(m2_to_dekar(area_m2(value)), 1)}
+        return _("%(dekar)s dekar") % {"dekar": dekar(m2_to_dekar(area_m2(value)))}
     if field.get_internal_type() == "BooleanField":
         return _yes_no(value)
     if field.get_internal_type() == "DateTimeField":
         return when_text(value)
+    if isinstance(value, (int, float)) and not field.name.endswith("year"):  # 1 605, but 2026
+        return intcomma(value)
     return Truncator(str(value)).chars(TEXT_SHOWN)
 
 
@@ -143,7 +148,7 @@ def _field_changes(model, record, previous, names):
 
 def _phase_summary(record):
     years = "–".join(str(y) for y in (record.start_year, record.finish_year) if y) or _empty()
-    return _("%(dwellings)s dwellings, years %(years)s") % {"dwellings": record.dwellings, "years": years}
+    return _("%(dwellings)s, years %(years)s") % {"dwellings": dwellings_phrase(record.dwellings), "years": years}
 
 
 def _phase_changes(record, previous, names):

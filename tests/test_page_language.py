@@ -50,7 +50,9 @@ def scene(world):
     first = CommentFactory(consultation=open_, author=ola, text="Bra med flere boliger ved stasjonen.",
                            place_name="Heggedal", location="SRID=4326;POINT(10.44 59.78)")
     CommentFactory(consultation=open_, author=kari, parent=first, text="Enig, men husk sykkelparkering.")
-    CommentFactory(consultation=open_, author=kari, state=Comment.State.PENDING, text="Hva skjer med skoleveien?")
+    CommentFactory(consultation=open_, author=kari, state=Comment.State.PENDING, text="Hva skjer med skoleveien?",
+                   place_name="Høn stasjon")
+    CommentFactory(consultation=open_, author=ola, text="Trangt ved perrongen.", place_name="Vakås stasjon")
     rejected = CommentFactory(consultation=open_, author=kari, state=Comment.State.REJECTED, text="Kjøp hytte!")
     ModerationAction.objects.create(comment=rejected, actor=mod, action=ModerationAction.Action.REJECTED,
                                     reason=ModerationAction.Reason.SPAM, note="Reklame")
@@ -75,7 +77,9 @@ def pages(scene):
         ("about:accessibility", {}, ""), ("about:privacy", {}, ""), ("about:contact", {}, ""),
     ]
     signed_out = [("accounts:login", {}, ""), ("accounts:register", {}, ""), ("accounts:password_reset", {}, "")]
-    resident = [("accounts:profile", {}, ""), ("mydata:index", {}, ""), ("mydata:delete", {}, "")]
+    resident = [("accounts:profile", {}, ""), ("mydata:index", {}, ""), ("mydata:delete", {}, ""),
+                ("participation:edit", {"slug": "apen", "pk": scene["pending"].pk}, ""),
+                ("participation:withdraw", {"slug": "apen", "pk": scene["pending"].pk}, "")]
     moderator = [
         ("moderation:queue", {}, ""), ("moderation:comment", {"pk": scene["pending"].pk}, ""),
         ("moderation:comment", {"pk": scene["flagged"].pk}, ""),

@@ -19,6 +19,12 @@ DATE_INPUT_FORMATS = ["%Y-%m-%d", "%d.%m.%Y"]
 URL_MESSAGE = gettext_lazy("Give a web address that starts with http:// or https://.")
 
 
+class WebAddressField(forms.URLField):
+    """http(s) only, with one message: URLField's own validator would add a second, the same."""
+    default_validators = [URLValidator(schemes=["http", "https"], message=URL_MESSAGE)]
+    default_error_messages = {"invalid": URL_MESSAGE}
+
+
 def _part(label, help_text):
     return forms.CharField(label=label, help_text=help_text, required=False, max_length=ANSWER_PART_MAX_LENGTH,
                            widget=NorwegianTextarea(attrs={"rows": 6}))
@@ -37,10 +43,8 @@ class AnswerForm(AccessibleErrorsMixin, forms.Form):
                                  help_text=gettext_lazy("From the day the consultation closed up to today."))
     case_number = forms.CharField(label=gettext_lazy("Case number (saksnummer)"), required=False,
                                   max_length=CASE_NUMBER_MAX_LENGTH, validators=[case_number_validator])
-    case_url = forms.URLField(label=gettext_lazy("Link to the case in the municipality's case system"), required=False,
-                              max_length=500, assume_scheme="https",
-                              validators=[URLValidator(schemes=["http", "https"], message=URL_MESSAGE)],
-                              error_messages={"invalid": URL_MESSAGE})
+    case_url = WebAddressField(label=gettext_lazy("Link to the case in the municipality's case system"),
+                               required=False, max_length=500, assume_scheme="https")
 
 
 def _page(request, consultation, form, status=200):

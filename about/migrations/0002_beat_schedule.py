@@ -1,32 +1,12 @@
 """Delete old barrier reports every night (django_celery_beat), as the privacy statement says."""
 
 from django.db import migrations
-from django.utils import timezone
 
-TASK = "about.tasks.delete_old_barrier_reports"
-NAME = "Delete old barrier reports"
-
-
-def add_schedule(apps, schema_editor):
-    CrontabSchedule = apps.get_model("django_celery_beat", "CrontabSchedule")
-    PeriodicTask = apps.get_model("django_celery_beat", "PeriodicTask")
-    PeriodicTasks = apps.get_model("django_celery_beat", "PeriodicTasks")
-    crontab, _ = CrontabSchedule.objects.get_or_create(
-        minute="20", hour="3", day_of_week="*", day_of_month="*", month_of_year="*", timezone="Europe/Oslo")
-    PeriodicTask.objects.get_or_create(name=NAME, defaults={"task": TASK, "crontab": crontab, "enabled": True})
-    # The historical model has no save() signal: tell a running beat the schedule changed.
-    PeriodicTasks.objects.update_or_create(ident=1, defaults={"last_update": timezone.now()})
-
-
-def remove_schedule(apps, schema_editor):
-    apps.get_model("django_celery_beat", "PeriodicTask").objects.filter(name=NAME).delete()
+from asker.beat import DEPENDENCY, schedule
 
 
 class Migration(migrations.Migration):
 
-    dependencies = [
-        ("about", "0001_initial"),
-        ("django_celery_beat", "0019_alter_periodictasks_options"),
-    ]
+    dependencies = [("about", "0001_initial"), DEPENDENCY]
 
-    operations = [migrations.RunPython(add_schedule, remove_schedule)]
+    operations = [schedule({"Delete old barrier reports": ("about.tasks.delete_old_barrier_reports", "20", "3")})]

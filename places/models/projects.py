@@ -2,6 +2,7 @@
 
 import rules
 from django.contrib.gis.db import models
+from django.contrib.humanize.templatetags.humanize import intcomma
 from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db.models import Q
@@ -299,13 +300,13 @@ class DevelopmentProject(MunicipalityGeometryMixin, models.Model):
                     raise ValidationError(
                         _("The phases have %(phases)s dwellings in all, but the project's number of "
                           "dwellings is unknown. Enter the project's dwellings, or leave the phases' "
-                          "dwellings empty.") % {"phases": phase_total},
+                          "dwellings empty.") % {"phases": intcomma(phase_total)},
                         code="phase_totals",
                     )
             elif phase_total != self.dwellings_total:
                 raise ValidationError(
                     _("The phases have %(phases)s dwellings in all, but the project has %(total)s.")
-                    % {"phases": phase_total, "total": self.dwellings_total},
+                    % {"phases": intcomma(phase_total), "total": intcomma(self.dwellings_total)},
                     code="phase_totals",
                 )
 

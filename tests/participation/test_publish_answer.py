@@ -11,7 +11,7 @@ from django.utils import formats, timezone
 
 from asker import roles
 from participation import data, services
-from participation.models import AnswerLogEntry
+from participation.models import AnswerLogEntry, ModerationAction
 from tests.factories import AnsweredConsultationFactory, CommentFactory, ProjectFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -204,3 +204,19 @@ def test_two_planners_pressing_at_once_publish_and_mail_once(mailoutbox):
         thread.join()
     assert sorted(outcomes) == ["Svaret er allerede publisert.", "published"]
     assert len(mailoutbox) == 1 and c.answer_log.count() == 1
+
+
+def test_each_commenter_is_told_in_the_language_they_wrote_in(publish, mailoutbox):
+    c = AnsweredConsultationFactory(title="Torget i Heggedal")
+    anna, kari = (UserFactory(username=name, email=f"{name}@example.org") for name in ("anna", "kari"))
+    # What services.submit records: the language the author wrote in.
+    comment = CommentFactory(consultation=c, author=anna, text="Please keep the old oak trees.")
+    ModerationAction.objects.create(comment=comment, actor=anna, action=ModerationAction.Action.SUBMITTED,
+                                    params={"language": "en"})
+    CommentFactory(consultation=c, author=kari)
+    publish(c)
+    by_address = {m.to[0]: m for m in mailoutbox}
+    assert set(by_address) == {"anna@example.org", "kari@example.org"}
+    assert by_address["anna@example.org"].subject == "The municipality's answer: “Torget i Heggedal”"
+    assert f"/en/medvirkning/{c.slug}/" in by_address["anna@example.org"].body
+    assert by_address["kari@example.org"].subject == "Kommunens svar: «Torget i Heggedal»"

@@ -20,7 +20,7 @@ def test_the_moment_is_written_in_the_reader_s_language():
     moment = timezone.make_aware(timezone.datetime(2026, 3, 5, 14, 7, 9))
     stored = history.reason("reverted", when=moment.isoformat())
     with translation.override("en"):
-        assert history.reason_text(stored) == "Reverted to the version of 5. March 2026 14:07:09"
+        assert history.reason_text(stored) == "Reverted to the version of 5 March 2026 14:07:09"
     with translation.override("nb"):
         assert history.reason_text(stored) == "Tilbakestilt til versjonen fra 5. mars 2026 14:07:09"
 

@@ -188,3 +188,12 @@ def test_queries_are_bounded(planner_client, django_assert_max_num_queries, comm
         planner_client.post(url(c), form(c, answer_next=f"Versjon {n}"))
     with django_assert_max_num_queries(12):
         assert planner_client.get(url(c)).status_code == 200
+
+
+@pytest.mark.parametrize("bad", ["javascript:alert(1)", "ftp://example.org/sak", "ikke en adresse"])
+def test_a_bad_case_link_is_explained_once(planner_client, bad):
+    c = AnsweredConsultationFactory()
+    response = planner_client.post(url(c), form(c, case_url=bad))
+    assert response.status_code == 400
+    assert response.context["form"].errors["case_url"] == ["Oppgi en nettadresse som begynner med http:// eller https://."]
+    assert answer(c)["case_url"] == DRAFT["case_url"]

@@ -96,3 +96,25 @@ def test_history_query_count(planner_client, world, django_assert_max_num_querie
     with django_assert_max_num_queries(14):
         response = history_page(planner_client, project)
     assert response.status_code == 200
+
+
+def test_numbers_in_the_history_are_grouped_by_language(planner_client, world):
+    project = world["torg"]
+    data = edit_data(project, flats=1605, **{"phases-0-dwellings": 1605 - 64})
+    assert planner_client.post(f"/planlegger/prosjekter/{project.slug}/", data).status_code == 302
+    assert "leiligheter: <del>139</del> → <ins>1\xa0605</ins>" in history_page(planner_client, project).content.decode()
+    assert "flats: <del>139</del> → <ins>1,605</ins>" in history_page(planner_client, project, "/en").content.decode()
+
+
+def test_a_phase_with_unknown_dwellings_says_so(planner_client, world):
+    project = world["torg"]
+    unknown = {"flats": "", "terraced": "", "detached": "", "phases-0-dwellings": "", "phases-1-dwellings": ""}
+    assert planner_client.post(f"/planlegger/prosjekter/{project.slug}/", edit_data(project, **unknown)).status_code == 302
+    project.refresh_from_db()
+    data = edit_data(project, **{"phases-1-DELETE": "on"})
+    assert planner_client.post(f"/planlegger/prosjekter/{project.slug}/", data).status_code == 302
+    html = history_page(planner_client, project).content.decode()
+    assert "Byggetrinn 2: <del>ukjent antall boliger, år 2022–2024</del> → <ins>fjernet</ins>" in html
+    assert "None" not in html
+    english = history_page(planner_client, project, "/en").content.decode()
+    assert "Phase 2: <del>unknown number of dwellings, years 2022–2024</del> → <ins>removed</ins>" in english
