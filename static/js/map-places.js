@@ -164,6 +164,8 @@
     var link = document.createElement("a");
     link.href = p.url;
     link.textContent = p.name;
+    // Names are Norwegian: say so on pages in another language, as the server's pages do.
+    if (document.documentElement.lang !== "nb") { link.lang = "nb"; }
     box.appendChild(link);
     var lines = [];
     if (p.level_label) { lines.push(p.level_label); }
