@@ -85,8 +85,9 @@ def test_beat_schedule_migration_is_idempotent():
 
     migration = import_module("participation.migrations.0002_beat_schedule")
     before = (PeriodicTask.objects.count(), CrontabSchedule.objects.count())
-    migration.add_schedule(apps, None)
-    migration.add_schedule(apps, None)
+    add_schedule = migration.Migration.operations[0].code  # asker.beat.schedule's RunPython
+    add_schedule(apps, None)
+    add_schedule(apps, None)
     assert (PeriodicTask.objects.count(), CrontabSchedule.objects.count()) == before
     assert PeriodicTask.objects.filter(task="participation.tasks.anonymise_expired_consultations").count() == 1
 
