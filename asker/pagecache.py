@@ -84,7 +84,9 @@ def version():
     if stamp is None or (stamp[1] is not None and now >= stamp[1]):
         stamp = (time.time_ns(), _next_moment(now))
         cache.set(VERSION_KEY, stamp, None)
-    return f"{RELEASE}-{stamp[0]}"
+    # `make run` (DEBUG) reloads templates without a restart: hash them at each request there.
+    release = _release() if settings.DEBUG else RELEASE
+    return f"{release}-{stamp[0]}"
 
 
 def _next_moment(now):
