@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_safe
 
 from accounts import ratelimit
+from asker.pagecache import public_page
 from accounts.ip import client_ip
 
 from . import content, privacy, services
@@ -62,6 +63,7 @@ def contact(request):
 
 
 @require_safe
+@public_page
 def privacy_statement(request):
     page, anonymised = privacy.consultations(request.user, request.GET.get("side"))
     return render(request, "about/privacy.html", {

@@ -6,3 +6,9 @@ class AskerConfig(AppConfig):
 
     name = "asker"
     verbose_name = "Asker planportal"
+
+    def ready(self):
+        from . import pagecache
+
+        pagecache.connect_signals()
+        pagecache.set_release()

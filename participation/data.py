@@ -10,6 +10,8 @@ from datetime import timedelta
 from django.db import transaction
 from django.utils import timezone
 
+from asker import pagecache
+
 from . import services
 from .models import Comment, CommentingBlock, Consultation, Flag, ModerationAction
 
@@ -103,6 +105,7 @@ def delete_account(user):
         services.withdraw_own(comment, user)
     own.exclude(state=S.PUBLISHED).update(text="", place_name="", location=None, author=None)
     own.update(author=None)
+    pagecache.bump()  # the updates above send no signals; the pages show the authors
     Flag.objects.filter(user=user).delete()
     user.delete()
 
@@ -137,6 +140,7 @@ def _anonymise_if_due(candidate, now):
         ModerationAction.objects.bulk_create(
             [ModerationAction(comment_id=pk, actor=None, action=A.ANONYMISED) for pk in ids])
         Comment.objects.filter(pk__in=ids).update(author=None)
+        pagecache.bump()  # a bulk update sends no signals
         consultation.anonymised_at = now
         consultation.save(update_fields=["anonymised_at"])
     return 1

@@ -18,7 +18,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from accounts import ratelimit
-from asker import mail
+from asker import mail, pagecache
 from asker.roles import is_moderation_staff, is_planning_staff, is_signed_in
 from places.geometry import inside_municipality
 
@@ -237,6 +237,7 @@ def moderate(comment, moderator, action, reason="", note=""):
     comment = Comment.objects.select_for_update().get(pk=comment.pk)
     entry = _transition(comment, action, moderator, reason, note)
     comment.flags.filter(settled_at__isnull=True).update(settled_at=timezone.now())
+    pagecache.bump()  # a bulk update sends no signals
     if action in TELL_AUTHOR and comment.author and comment.author.email:
         _tell_author_after_commit(comment, entry)
     return comment

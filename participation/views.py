@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from django.http import JsonResponse
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
+from asker.pagecache import public_page
 from asker.templatetags.numbers import nb
 from places.models import Centre
 
@@ -26,6 +27,7 @@ PAGE_SIZE = 50
 
 
 @require_safe
+@public_page
 def consultation_list(request):
     now = timezone.now()
     qs = Consultation.objects.visible_to(request.user).select_related("plan", "project", "centre").defer(
@@ -128,6 +130,7 @@ def _get(request, slug):
 
 
 @require_safe
+@public_page
 def consultation_detail(request, slug):
     consultation = _get(request, slug)
     return _detail(request, consultation, CommentForm())

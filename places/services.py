@@ -17,6 +17,8 @@ from django.db.models import Count, Q, Sum
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from asker import pagecache
+
 from . import history
 from .models import Centre, DevelopmentProject, Municipality, Plan, ProjectPhase, StatisticalDistrict
 from .figures import DwellingCount
@@ -183,6 +185,7 @@ def save_project(form, formset):
             project.save()
             if adding:
                 project.history.filter(history_id=project.history.latest().history_id).update(history_type="+")
+                pagecache.bump()  # a bulk update sends no signals
             formset.instance = project
             formset.save()
             _check_phase_numbers_now()

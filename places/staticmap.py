@@ -236,4 +236,4 @@ def svg_response(request, frame, place, current_centre=None, current_project=Non
         body, content_type="image/svg+xml; charset=utf-8"
     )
     response["ETag"] = etag
-    return mapdata.cache_privately_if_signed_in(request, response, max_age=300)
+    return mapdata.cache_privately_if_signed_in(request, response)

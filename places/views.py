@@ -6,6 +6,8 @@ from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
+from asker.pagecache import public_data, public_page
+
 from . import mapdata, services
 from .filters import ProjectFilter
 from .models import Centre, DevelopmentProject, Plan, PlanDocument
@@ -22,6 +24,7 @@ def _geojson(obj, field):
 
 
 @require_safe
+@public_page
 def home(request):
     municipality = services.current_municipality()
     if municipality is None:
@@ -41,6 +44,7 @@ def home(request):
 
 
 @require_safe
+@public_page
 def centre_tree(request):
     municipality = services.current_municipality()
     tree = services.centre_tree(municipality, request.user) if municipality else []
@@ -48,6 +52,7 @@ def centre_tree(request):
 
 
 @require_safe
+@public_page
 def centre_detail(request, slug):
     centre = get_object_or_404(Centre.objects.select_related("parent", "municipality"), slug=slug)
     context = {
@@ -61,6 +66,7 @@ def centre_detail(request, slug):
 
 
 @require_safe
+@public_page
 def project_list(request):
     filterset = ProjectFilter(request.GET or None, queryset=services.project_list_queryset(request.user),
                               user=request.user)
@@ -73,6 +79,7 @@ def project_list(request):
 
 
 @require_safe
+@public_page
 def project_detail(request, slug):
     project = get_object_or_404(
         DevelopmentProject.objects.visible_to(request.user).select_related("centre", "municipality"),
@@ -90,6 +97,7 @@ def project_detail(request, slug):
 
 
 @require_safe
+@public_page
 def plan_list(request):
     plans = Plan.objects.select_related("centre").defer("boundary", "centre__catchment", "description")
     kind = request.GET.get("type")
@@ -105,6 +113,7 @@ def plan_list(request):
 
 
 @require_safe
+@public_page
 def plan_detail(request, plan_id):
     plan = get_object_or_404(Plan.objects.select_related("centre", "municipality"), plan_id=plan_id)
     projects = DevelopmentProject.objects.visible_to(request.user).filter(plan_id=plan.plan_id).only(
@@ -116,6 +125,7 @@ def plan_detail(request, plan_id):
 
 
 @require_safe
+@public_data
 def map_layer(request, layer):
     try:
         bbox = mapdata.parse_bbox(request.GET.get("bbox"))
@@ -154,6 +164,7 @@ from . import staticmap  # noqa: E402
 
 
 @require_safe
+@public_page
 def map_image(request):
     """An SVG of the municipality, of a bbox, or of the area around ?centre= or ?project=."""
     try:

@@ -105,7 +105,8 @@ def test_nothing_is_mailed_before_the_commit(planner, mailoutbox, django_capture
     CommentFactory(consultation=c)
     with django_capture_on_commit_callbacks(execute=False) as callbacks:
         services.publish_answer(c, planner)
-    assert mailoutbox == [] and len(callbacks) == 1
+    # Besides the mail, only the page cache's renewal of its stamp (asker/pagecache.py) waits.
+    assert mailoutbox == [] and len([c for c in callbacks if not getattr(c, "pagecache", False)]) == 1
 
 
 def test_an_answer_about_a_confidential_project_is_not_published(publish, mailoutbox):
