@@ -20,6 +20,13 @@ def resident(db):
 
 
 @pytest.fixture
+def kari(client, resident):
+    """The test client, signed in as the resident."""
+    client.force_login(resident)
+    return client
+
+
+@pytest.fixture
 def moderator(db):
     return UserFactory(username="mod", role=roles.MODERATOR)
 

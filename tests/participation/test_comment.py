@@ -19,12 +19,6 @@ def post(client, consultation, **data):
     return client.post(f"{consultation.get_absolute_url()}kommenter/", data)
 
 
-@pytest.fixture
-def kari(client, resident):
-    client.force_login(resident)
-    return client
-
-
 def test_comment_waits_for_moderation(kari, consultation):
     response = post(kari, consultation, text="Bra plan,\nmen for lite park.")
     assert response.status_code == 302

@@ -19,12 +19,6 @@ def without_area(world):
     return ConsultationFactory(municipality=world["heggedal"].municipality, plan=plan, slug="uten-omrade")
 
 
-@pytest.fixture
-def kari(client, resident):
-    client.force_login(resident)
-    return client
-
-
 def post(client, lon, lat, text="Her"):
     return client.post("/medvirkning/uten-omrade/kommenter/", {"text": text, "lon": lon, "lat": lat})
 

@@ -20,12 +20,6 @@ EAST_250 = (10.441 + 250 / 55840.4, 59.831)
 EAST_150 = (10.441 + 150 / 55840.4, 59.831)  # inside the consultation's area
 
 
-@pytest.fixture
-def kari(client, resident):
-    client.force_login(resident)
-    return client
-
-
 def post(client, consultation, **data):
     return client.post(f"{consultation.get_absolute_url()}kommenter/", data)
 

@@ -16,12 +16,6 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def kari(client, resident):
-    client.force_login(resident)
-    return client
-
-
-@pytest.fixture
 def mine(consultation, resident):
     return services.submit(consultation, resident, "Førsteutkast")
 

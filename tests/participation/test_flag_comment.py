@@ -11,12 +11,6 @@ from tests.factories import CommentFactory, UserFactory
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def kari(client, resident):
-    client.force_login(resident)
-    return client
-
-
 def flag_url(comment):
     return f"{comment.consultation.get_absolute_url()}kommentar/{comment.pk}/flagg/"
 

@@ -13,12 +13,6 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def kari(client, resident):
-    client.force_login(resident)
-    return client
-
-
-@pytest.fixture
 def mine(consultation, resident):
     return services.submit(consultation, resident, "Venter på svar", location=Point(10.441, 59.831, srid=4326))
 
