@@ -125,6 +125,11 @@ def _key(request, who):
     return f"page:{version()}:{who}:{get_language()}:{path}"
 
 
+def fragment_key(request, name):
+    """A part of a page (asker/templatetags/stored.py), for whoever shares the user's roles."""
+    return f"fragment:{name}:{_key(request, audience(request))}"
+
+
 def _etag(key):
     return '"%s"' % hashlib.md5(key.encode(), usedforsecurity=False).hexdigest()
 

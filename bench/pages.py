@@ -9,6 +9,10 @@ and a moderation queue. Serves it with gunicorn (2 workers, production settings 
 yardsticks of bench/urls.py) and loads each page with `wrk` (Debian package) at 8 and at 32
 connections. Prints queries, requests/s, each page's share of the floor and p95.
 
+Public pages are stored whole and validated by ETag (asker/pagecache.py): the table shows them
+as served to visitors, plus a browser's revalidation (a 304), two pages as a signed-in planner
+(rendered afresh around stored content) and the map endpoint past its store.
+
 The floor is a Django view with one query returning 15 KB, measured by the same gunicorn and wrk
 before and after the pages (a drifting machine shows as two different floors). The map-data
 endpoint is also compared with the raw PostGIS query that builds the same document.
@@ -23,6 +27,7 @@ import socket
 import subprocess
 import sys
 import time
+import urllib.request
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -126,6 +131,10 @@ def fill_consultation(rng, comments, placed):
     return consultation
 
 
+# Not a user: the request carries the ETag of the page's last answer, as a browser that has it.
+CONDITIONAL = "304"
+
+
 def pages():
     """Every public page and map layer, the consultation with 20,000 comments, and the moderation
     queue (as the demo moderator): name -> (path, signed in as)."""
@@ -161,6 +170,9 @@ def pages():
         "map: projects, zoom 15": (f"/kart/prosjekter.geojson?bbox={bbox}&zoom=15", None),
         "map: projects, zoom 15, uncached": (f"/_bench/uncached/prosjekter.geojson?bbox={bbox}&zoom=15", None),
         "raw PostGIS, zoom 15": (f"/_bench/raw-projects.geojson?bbox={bbox}&zoom=15", None),
+        "home, 304 (If-None-Match)": ("/", CONDITIONAL),
+        "home, as planner": ("/", "planlegger"),
+        "project list, as planner": ("/prosjekter/", "planlegger"),
         "moderation queue": ("/moderering/", "moderator"),
     }
 
@@ -176,11 +188,14 @@ def count_queries(urls):
     with override_settings(ROOT_URLCONF="bench.urls"):
         for name, (url, username) in urls.items():
             client = Client()
-            if username:
+            headers, status = {}, 200
+            if username == CONDITIONAL:
+                headers, status = {"If-None-Match": client.get(url)["ETag"]}, 304
+            elif username:
                 client.force_login(get_user_model().objects.get(username=username))
             with CaptureQueriesContext(connection) as ctx:
-                response = client.get(url)
-            assert response.status_code == 200, (url, response.status_code)
+                response = client.get(url, headers=headers)
+            assert response.status_code == status, (url, response.status_code)
             counts[name] = len(ctx.captured_queries)
     return counts
 
@@ -226,10 +241,10 @@ def start_gunicorn(port, env):
     raise RuntimeError("gunicorn did not start")
 
 
-def wrk(url, duration, connections, cookie=None):
+def wrk(url, duration, connections, header=None):
     command = ["wrk", "-t2", f"-c{connections}", f"-d{duration}s", "--latency"]
-    if cookie:
-        command += ["-H", f"Cookie: {cookie}"]
+    if header:
+        command += ["-H", header]
     out = subprocess.run(command + [url], capture_output=True, text=True, check=True).stdout
     rps = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))
     errors = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
@@ -250,12 +265,11 @@ def p95_ms(wrk_output):
 
 def warm_up(port, urls, cookies):
     """Each worker imports, connects and compiles its templates on first use; not measured."""
-    import urllib.request
 
     for url, username in [("/_bench/floor/", None), *urls.values()]:
         request = urllib.request.Request(f"http://127.0.0.1:{port}{url}")
         if cookies.get(username):
-            request.add_header("Cookie", cookies[username])
+            request.add_header(*cookies[username].split(": ", 1))
         for _ in range(4):  # both workers, whichever takes it
             urllib.request.urlopen(request, timeout=60).read()
 
@@ -300,12 +314,14 @@ def main():
     urls = pages()
     queries = count_queries(urls)
     env = server_env()
-    cookies = {"moderator": session_cookie(env, "moderator")}
+    cookies = {name: "Cookie: " + session_cookie(env, name) for name in ("moderator", "planlegger")}
     port = free_port()
     server = start_gunicorn(port, env)
     try:
         print("gunicorn, 2 workers, production settings")
         warm_up(port, urls, cookies)
+        etag = urllib.request.urlopen(f"http://127.0.0.1:{port}{urls['home, 304 (If-None-Match)'][0]}").headers["ETag"]
+        cookies[CONDITIONAL] = f"If-None-Match: {etag}"
         for connections in args.connections:
             _, rows = measure(port, urls, queries, args.duration, connections, cookies)
         by_name = {name: rps for name, _, rps, _, _ in rows}

@@ -4,6 +4,7 @@ The suite runs on PostGIS; these tests start separate processes with asker.setti
 DATABASE_URL or REDIS_URL, in a temporary VAR_DIR, doing what bin/run does.
 """
 
+import json
 import os
 import socket
 import sqlite3
@@ -113,10 +114,36 @@ def test_demo_data_loads_twice_and_the_home_page_shows_it(dev_env):
             except OSError:
                 assert time.monotonic() < deadline, "runserver did not answer within 60 s"
                 time.sleep(0.3)
+        if status == 200:
+            layers = {layer: fetch(port, f"/kart/{layer}.geojson?bbox=10.2,59.5,10.8,59.95&zoom={zoom}")
+                      for layer, zoom in (("prosjekter", 15), ("sentre", 10), ("grense", 10))}
+            again = fetch(port, "/", {"If-None-Match": etag_of(port, "/")})
     finally:
         output, _ = stop(server)
     assert status == 200, f"GET / answered {status}:\n{body[:2000]}\n--- runserver:\n{output[-3000:]}"
     assert "Asker sentrum" in body
+    # The map data's Python path (PostGIS builds the document in the database), and the page cache
+    # on the database cache: a 304 for the page the browser has.
+    for layer, (layer_status, layer_body) in layers.items():
+        document = json.loads(layer_body)
+        assert layer_status == 200 and document["type"] == "FeatureCollection" and document["features"], layer
+    point = json.loads(layers["prosjekter"][1])["features"][0]["properties"]
+    assert point["url"].startswith("/prosjekter/") and len(point["point"]) == 2 and not point["confidential"]
+    assert again[0] == 304
+
+
+def fetch(port, path, headers=None):
+    request = urllib.request.Request(f"http://127.0.0.1:{port}{path}", headers=headers or {})
+    try:
+        with urllib.request.urlopen(request, timeout=30) as response:
+            return response.status, response.read().decode()
+    except urllib.error.HTTPError as error:
+        return error.code, error.read().decode(errors="replace")
+
+
+def etag_of(port, path):
+    with urllib.request.urlopen(f"http://127.0.0.1:{port}{path}", timeout=30) as response:
+        return response.headers["ETag"]
 
 
 def test_worker_consumes_tasks_and_answers_ping_over_the_filesystem_broker(dev_env):

@@ -116,3 +116,17 @@ def test_bad_map_requests_are_not_stored(client, site):
     bad = client.get("/kart/prosjekter.geojson?bbox=1,2,3")
     assert bad.status_code == 400 and not bad.has_header("ETag")
     assert client.get("/kart/prosjekter.geojson?bbox=1,2,3").status_code == 400
+
+
+@pytest.mark.parametrize("path", ["/", "/en/", "/prosjekter/", "/steder/heggedal/"])
+def test_stored_content_is_never_shared_between_roles(client, site, path):
+    """Signed-in pages keep their content in the store per set of roles (asker/templatetags/stored.py)."""
+    client.force_login(UserFactory(username="plan", role=roles.PLANNER))
+    for _ in range(2):
+        planner = client.get(path)
+        assert planner.status_code == 200 and "Hemmelig tomt" in planner.content.decode()
+    client.force_login(UserFactory(username="kari", role=roles.RESIDENT))
+    for _ in range(2):
+        resident = client.get(path)
+        assert resident.status_code == 200 and "Hemmelig tomt" not in resident.content.decode()
+        assert "kari" in resident.content.decode()  # the header is the user's own
