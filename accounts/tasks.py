@@ -13,3 +13,14 @@ def delete_expired_registrations():
 def delete_expired_rate_counters():
     """Hourly (migration 0003): rate-limit windows that are over."""
     return ratelimit.delete_expired()
+
+
+@shared_task
+def delete_expired_sessions():
+    """Nightly (migration 0005): sessions past their expiry, which Django never removes by
+    itself; the privacy statement promises a session lasts no longer than its period."""
+    from django.contrib.sessions.models import Session
+    from django.utils import timezone
+
+    deleted, _ = Session.objects.filter(expire_date__lt=timezone.now()).delete()
+    return deleted
