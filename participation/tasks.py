@@ -11,15 +11,15 @@ def anonymise_expired_consultations():
 
 @shared_task(name="participation.tell_commenters_of_answer")
 def tell_commenters_of_answer(consultation_id):
-    """Queued when an answer is published (services.publish_answer): one e-mail per commenter, once."""
-    from . import services
+    """Queued when an answer is published (answers.publish_answer): one e-mail per commenter, once."""
+    from . import answers
 
-    return services.tell_commenters_of_answer(consultation_id)
+    return answers.tell_commenters_of_answer(consultation_id)
 
 
 @shared_task
 def tell_commenters_of_answers_due():
     """Hourly (see migration 0007): answer notices that could not be queued when published."""
-    from . import services
+    from . import answers
 
-    return services.tell_commenters_of_answers_due()
+    return answers.tell_commenters_of_answers_due()

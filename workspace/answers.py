@@ -1,5 +1,5 @@
 """Planners write the municipality's answer to a closed consultation, then publish it in a
-separate step (participation.services.save_answer and publish_answer hold the rules)."""
+separate step (participation.answers.save_answer and publish_answer hold the rules)."""
 
 from django import forms
 from django.contrib import messages
@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from asker.forms import AccessibleErrorsMixin, NorwegianTextarea
-from participation import services
+from participation import answers, services
 from participation.models import ANSWER_PART_MAX_LENGTH, CASE_NUMBER_MAX_LENGTH, Consultation, case_number_validator
 
 from .consultations import consultation_manager
@@ -52,7 +52,7 @@ def _page(request, consultation, form, status=200):
         "consultation": consultation, "form": form,
         "why_not": services.why_not("participation.edit_answer", request.user, consultation),
         "why_not_publish": services.why_not("participation.publish_answer", request.user, consultation),
-        "recipients": services.answer_recipients(consultation),
+        "recipients": answers.answer_recipients(consultation),
         "log": consultation.answer_log.select_related("actor"),
     }
     return render(request, "workspace/answer_form.html", context, status=status)
@@ -66,11 +66,11 @@ def _consultation(pk):
 def answer_edit(request, pk):
     consultation = _consultation(pk)
     if request.method != "POST":
-        return _page(request, consultation, AnswerForm(initial=services.answer_of(consultation)))
+        return _page(request, consultation, AnswerForm(initial=answers.answer_of(consultation)))
     form = AnswerForm(request.POST)
     if form.is_valid():
         try:
-            changed = services.save_answer(consultation, request.user, form.cleaned_data)
+            changed = answers.save_answer(consultation, request.user, form.cleaned_data)
         except services.Refused as refusal:
             form.add_error(refusal.field if refusal.field in form.fields else None, refusal.message)
         else:
@@ -89,7 +89,7 @@ def answer_edit(request, pk):
 def answer_publish(request, pk):
     consultation = _consultation(pk)
     try:
-        services.publish_answer(consultation, request.user)
+        answers.publish_answer(consultation, request.user)
     except services.Refused as refusal:
         messages.error(request, refusal.message)
     else:

@@ -11,6 +11,7 @@ import pytest
 from django.utils import timezone
 
 from asker import roles
+from participation import answers as participation_answers
 from participation import services as participation_services
 from participation.models import Comment, Consultation, ModerationAction
 from places import services
@@ -175,12 +176,12 @@ def test_a_published_answer_shows_at_once(viewer, prefix, world):
     paths = ["/medvirkning/svart/", "/medvirkning/"]
     before = warm(viewer, prefix, paths)
     assert "200 nye sykkelplasser" not in before[paths[0]]
-    consultation = participation_services.publish_answer(
+    consultation = participation_answers.publish_answer(
         Consultation.objects.get(slug="svart"), planner)
     after = load(viewer, prefix, paths)
     assert "200 nye sykkelplasser" in after[paths[0]]
     assert after[paths[1]] != before[paths[1]]  # "answer published" in the list
-    participation_services.save_answer(consultation, planner, {"answer_changes": "Planen får 250 nye sykkelplasser."})
+    participation_answers.save_answer(consultation, planner, {"answer_changes": "Planen får 250 nye sykkelplasser."})
     assert "250 nye sykkelplasser" in load(viewer, prefix, paths)[paths[0]]
 
 

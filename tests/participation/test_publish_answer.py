@@ -10,7 +10,7 @@ from django.contrib.auth.models import AnonymousUser
 from django.utils import formats, timezone
 
 from asker import roles
-from participation import data, services
+from participation import answers, data, services
 from participation.models import AnswerLogEntry, ModerationAction
 from tests.factories import AnsweredConsultationFactory, CommentFactory, ProjectFactory, UserFactory
 
@@ -26,7 +26,7 @@ def planner(db):
 def publish(planner, django_capture_on_commit_callbacks):
     def run(consultation, user=None):
         with django_capture_on_commit_callbacks(execute=True):
-            return services.publish_answer(consultation, user or planner)
+            return answers.publish_answer(consultation, user or planner)
     return run
 
 
@@ -63,7 +63,7 @@ def test_publishing_twice_does_not_mail_twice(publish, planner, mailoutbox):
     with pytest.raises(services.Refused, match="allerede publisert"):
         publish(c)
     # Even the notice itself, run again (a task delivered twice), sends nothing.
-    assert services.tell_commenters_of_answer(c.pk) == 0
+    assert answers.tell_commenters_of_answer(c.pk) == 0
     assert len(mailoutbox) == 1
     c.refresh_from_db()
     assert c.answer_published_at == published_at
@@ -104,7 +104,7 @@ def test_nothing_is_mailed_before_the_commit(planner, mailoutbox, django_capture
     c = AnsweredConsultationFactory()
     CommentFactory(consultation=c)
     with django_capture_on_commit_callbacks(execute=False) as callbacks:
-        services.publish_answer(c, planner)
+        answers.publish_answer(c, planner)
     # Besides the mail, only the page cache's renewal of its stamp (asker/pagecache.py) waits.
     assert mailoutbox == [] and len([c for c in callbacks if not getattr(c, "pagecache", False)]) == 1
 
@@ -125,7 +125,7 @@ def test_a_project_hidden_between_publishing_and_the_notice_gets_no_mail(planner
     c = AnsweredConsultationFactory(plan=None, project=project)
     CommentFactory(consultation=c)
     with django_capture_on_commit_callbacks(execute=False) as callbacks:
-        services.publish_answer(c, planner)
+        answers.publish_answer(c, planner)
     project.visibility = "confidential"
     project.save()
     callbacks[0]()
@@ -191,7 +191,7 @@ def test_two_planners_pressing_at_once_publish_and_mail_once(mailoutbox):
     def press(user):
         try:
             start.wait()
-            services.publish_answer(c, user)
+            answers.publish_answer(c, user)
             outcomes.append("published")
         except services.Refused as refusal:
             outcomes.append(refusal.message)
