@@ -103,19 +103,7 @@ def test_within_the_limits_nothing_changes(planner_client, world, settings):
 @pytest.mark.parametrize("path", ["/planlegger/prosjekter/heggedal-hage/last-opp/", "/konto/logg-inn/"])
 def test_live_server_answers_before_the_body_arrives(live_server, transactional_db, path):
     """A client that announces a gigabyte gets its 413 having sent none of it."""
-    host, port = live_server.thread.host, live_server.thread.port
-    with socket.create_connection((host, port), timeout=20) as connection:
-        connection.sendall(
-            f"POST {path} HTTP/1.1\r\nHost: {host}:{port}\r\n"
-            "Content-Type: multipart/form-data; boundary=grense\r\n"
-            f"Content-Length: {1024 ** 3}\r\n\r\n--grense\r\n".encode()
-        )
-        answer = b""
-        while b"\r\n\r\n" not in answer:
-            chunk = connection.recv(65536)
-            assert chunk, f"connection closed after {answer!r}"
-            answer += chunk
-    assert answer.startswith(b"HTTP/1.1 413"), answer[:200]
+    assert _announce(live_server, path, 1024 ** 3).startswith(b"HTTP/1.1 413")
 
 
 def _announce(live_server, path, length):
