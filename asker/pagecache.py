@@ -1,7 +1,8 @@
 """Public pages and map data cached whole, keyed by what changes, and answered with 304.
 
 One content version stamp (a number in the cache) stands for everything the public pages show.
-Every save, delete and many-to-many change of a model of `places` or `participation`, the
+Every save, delete and many-to-many change of a model of an app that the pages follow (`places`,
+`participation` and the others that call `watch()` when they start), the
 deletion of a user (their comments lose their author), and the bulk updates in the services
 (which send no signals; they call `bump()` themselves) replace it with a new number, so every
 page and map document stored under the old one is never read again. Time changes pages too
@@ -45,8 +46,8 @@ log = logging.getLogger(__name__)
 VERSION_KEY = "content-version"
 # Only memory hygiene: a stored page is reached through the stamp, never by its age.
 STORE_SECONDS = 24 * 3600
-# Models whose rows the public pages show; every change of one bumps the stamp.
-APPS = ("places", "participation")
+# What moves by itself: (source, labels of the models whose change may move its moments).
+_MOMENT_SOURCES = []
 # Headers a stored response keeps (the middleware adds the rest anew to each answer).
 _KEPT_HEADERS = ("Content-Type", "Content-Language", "Vary", "Content-Disposition")
 
@@ -54,7 +55,7 @@ _KEPT_HEADERS = ("Content-Type", "Content-Language", "Vary", "Content-Dispositio
 def bump(sender=None, **_signal_kwargs):
     """Replace the stamp now and again when the transaction commits. A consultation's change
     may move the next moment a page changes by itself; other changes keep the known one."""
-    recount = sender is not None and sender._meta.label == "participation.Consultation"
+    recount = sender is not None and any(sender._meta.label in moved_by for _source, moved_by in _MOMENT_SOURCES)
     _new_stamp(recount)
     connection = transaction.get_connection()
     if connection.in_atomic_block and not any(
@@ -90,19 +91,28 @@ def version():
 
 
 def _next_moment(now):
-    """The next moment a page changes by itself: a consultation opens, closes, or the end of its
-    retention comes (the privacy statement says when authors are removed)."""
-    from datetime import timedelta
-
-    from participation.models import Consultation
-
-    moments = []
-    for opens, closes, days in Consultation.objects.values_list("opens_at", "closes_at", "retention_days"):
-        moments += [opens, closes]
-        if days is not None:
-            moments.append(closes + timedelta(days=days))
-    later = [m for m in moments if m > now]
+    """The next moment a page changes by itself (a consultation closes, an innbyggertorg opens):
+    the earliest that any registered source names after `now`."""
+    later = [moment for source, _moved_by in _MOMENT_SOURCES for moment in source(now) if moment > now]
     return min(later) if later else None
+
+
+def watch(app_label, moments=None, moved_by=()):
+    """Let the pages follow an app: every save, delete and many-to-many change of its models
+    bumps the stamp. `moments(now)` gives the moments after `now` at which a page showing the
+    app's rows changes by itself (a deadline passes); `moved_by` names the models (labels) whose
+    change may move them. Called from the app's AppConfig.ready()."""
+    from django.apps import apps
+    from django.db.models.signals import m2m_changed, post_delete, post_save
+
+    for model in apps.get_app_config(app_label).get_models():
+        post_save.connect(bump, sender=model, dispatch_uid=f"pagecache-save-{model._meta.label}")
+        post_delete.connect(bump, sender=model, dispatch_uid=f"pagecache-delete-{model._meta.label}")
+        for field in model._meta.local_many_to_many:
+            m2m_changed.connect(bump, sender=field.remote_field.through,
+                                dispatch_uid=f"pagecache-m2m-{model._meta.label}-{field.name}")
+    if moments is not None and all(source is not moments for source, _m in _MOMENT_SOURCES):
+        _MOMENT_SOURCES.append((moments, frozenset(moved_by)))
 
 
 def audience(request):
@@ -227,18 +237,10 @@ def public_data(view):
 
 
 def connect_signals():
-    from django.apps import apps
     from django.contrib.auth import get_user_model
     from django.core.signals import setting_changed
-    from django.db.models.signals import m2m_changed, post_delete, post_save
+    from django.db.models.signals import post_delete
 
-    for app in APPS:
-        for model in apps.get_app_config(app).get_models():
-            post_save.connect(bump, sender=model, dispatch_uid=f"pagecache-save-{model._meta.label}")
-            post_delete.connect(bump, sender=model, dispatch_uid=f"pagecache-delete-{model._meta.label}")
-            for field in model._meta.local_many_to_many:
-                m2m_changed.connect(bump, sender=field.remote_field.through,
-                                    dispatch_uid=f"pagecache-m2m-{model._meta.label}-{field.name}")
     # A deleted user's comments lose their author (SET_NULL, a bulk update without signals).
     post_delete.connect(bump, sender=get_user_model(), dispatch_uid="pagecache-user-delete")
     # The pages show settings (the privacy statement's periods, the base map's host); in a running

@@ -7,3 +7,11 @@ class ParticipationConfig(AppConfig):
 
     name = "participation"
     verbose_name = _("Participation")
+
+    def ready(self):
+        from asker import pagecache
+
+        from .models import Consultation
+
+        pagecache.watch(self.label, moments=lambda now: Consultation.objects.moments(now),
+                        moved_by=("participation.Consultation",))

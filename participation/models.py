@@ -40,6 +40,16 @@ class ConsultationQuerySet(models.QuerySet):
     def visible_to(self, user):
         return self.filter(Q(project__isnull=True) | Q(project__in=DevelopmentProject.objects.visible_to(user)))
 
+    def moments(self, now):
+        """When the pages change by themselves: a consultation opens, closes, or the end of its
+        retention comes (the privacy statement says when authors are removed)."""
+        from datetime import timedelta
+
+        for opens, closes, days in self.values_list("opens_at", "closes_at", "retention_days"):
+            yield from (opens, closes)
+            if days is not None:
+                yield closes + timedelta(days=days)
+
 
 class Consultation(models.Model):
     """A høring or medvirkning about one plan, project or centre, open for a period."""

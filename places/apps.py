@@ -8,6 +8,7 @@ class PlacesConfig(AppConfig):
     verbose_name = _("Places")
 
     def ready(self):
+        from asker import pagecache
         from asker.roles import ensure_groups
 
         from .geofile import offline
@@ -17,3 +18,4 @@ class PlacesConfig(AppConfig):
         offline.install()
 
         post_migrate.connect(ensure_groups, sender=self)
+        pagecache.watch(self.label)

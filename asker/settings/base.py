@@ -48,6 +48,9 @@ INSTALLED_APPS = [
     "workspace",
     "accounts",
     "about",
+    "community",
+    "events",
+    "stedskompasset",
 ]
 
 MIDDLEWARE = [

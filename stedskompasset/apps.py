@@ -1,0 +1,15 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class StedskompassetConfig(AppConfig):
+    """Stedskompasset, the Norwegian version of the Scottish Place Standard tool: residents rate
+    their local place on 14 themes from 1 to 7, in survey rounds per centre or in workshops."""
+
+    name = "stedskompasset"
+    verbose_name = _("Stedskompasset")
+
+    def ready(self):
+        from asker import pagecache
+
+        pagecache.watch(self.label)
