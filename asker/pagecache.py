@@ -21,6 +21,10 @@ a query or a rendering.
   so it is stored and validated for everyone, keyed by the set of roles: a planner never gets
   the public's document, nor the public a planner's.
 
+After a change the first request for a page renders it while the others asking for the same key
+wait for its result (a lock in the cache, RENDER_WAIT_SECONDS at most), so a busy page after a
+moderator's decision is rendered once, not by every worker at the same time.
+
 The bump happens at once and again when the transaction commits: a request that read the new
 stamp before the commit (and so the old rows) stored its page under a stamp that is already
 gone by then.
@@ -48,6 +52,10 @@ VERSION_KEY = "content-version"
 STORE_SECONDS = 24 * 3600
 # What moves by itself: (source, labels of the models whose change may move its moments).
 _MOMENT_SOURCES = []
+# After a change, many visitors may ask for the same page at once: one renders it, the others
+# wait this long for it to be stored before they render it themselves.
+RENDER_WAIT_SECONDS = 3.0
+_RENDER_LOCK_SECONDS = 30
 # Headers a stored response keeps (the middleware adds the rest anew to each answer).
 _KEPT_HEADERS = ("Content-Type", "Content-Language", "Vary", "Content-Disposition")
 
@@ -82,8 +90,14 @@ def version():
     """The stamp, renewed when the next moment a page changes by itself has passed."""
     stamp = cache.get(VERSION_KEY)
     now = timezone.now()
-    if stamp is None or (stamp[1] is not None and now >= stamp[1]):
-        stamp = (time.time_ns(), _next_moment(now))
+    if stamp is None:
+        # Requests arriving together must agree on one stamp, or each renders under its own.
+        cache.add(VERSION_KEY, (time.time_ns(), _next_moment(now)), None)
+        stamp = cache.get(VERSION_KEY)
+    elif stamp[1] is not None and now >= stamp[1]:
+        # Every request that sees the moment pass makes the same new stamp from the old one.
+        renewed = hashlib.md5(f"{stamp[0]}:{stamp[1].isoformat()}".encode(), usedforsecurity=False).hexdigest()[:16]
+        stamp = (renewed, _next_moment(now))
         cache.set(VERSION_KEY, stamp, None)
     # `make run` (DEBUG) reloads templates without a restart: hash them at each request there.
     release = _release() if settings.DEBUG else RELEASE
@@ -196,17 +210,44 @@ def _cached(view, who_for):
             response["ETag"] = etag
             return _revalidate(response)
         stored = _try(cache.get, key)
+        lock = f"rendering:{key}"
+        rendering = False
+        if stored is None:
+            # False: another request renders this page now (None: the cache is down, render).
+            rendering = _try(cache.add, lock, 1, _RENDER_LOCK_SECONDS)
+            if rendering is False:
+                stored = _wait_for(key, lock)
         if stored is not None:
             return _revalidate(_from_store(stored, etag))
-        response = view(request, *args, **kwargs)
-        if _storable(request, response):
-            headers = {name: response[name] for name in _KEPT_HEADERS if response.has_header(name)}
-            _try(cache.set, key, (response.status_code, headers, response.content), STORE_SECONDS)
-            response["ETag"] = etag
-            _revalidate(response)
+        try:
+            response = view(request, *args, **kwargs)
+            if _storable(request, response):
+                headers = {name: response[name] for name in _KEPT_HEADERS if response.has_header(name)}
+                _try(cache.set, key, (response.status_code, headers, response.content), STORE_SECONDS)
+                response["ETag"] = etag
+                _revalidate(response)
+        finally:
+            if rendering:
+                _try(cache.delete, lock)
         return response
 
     return wrapper
+
+
+def _wait_for(key, lock):
+    """The page another request is rendering, once it is stored; None when that request ends
+    without storing it (an error, a page not to be stored) or takes too long."""
+    deadline = time.monotonic() + RENDER_WAIT_SECONDS
+    pause = 0.005
+    while time.monotonic() < deadline:
+        time.sleep(pause)
+        pause = min(pause * 2, 0.05)
+        stored = _try(cache.get, key)
+        if stored is not None:
+            return stored
+        if not _try(cache.get, lock):
+            return _try(cache.get, key)
+    return None
 
 
 def _try(operation, *args):

@@ -48,6 +48,8 @@ class FlagForm(AccessibleErrorsMixin, forms.Form):
     note = forms.CharField(label=_("Note (optional)"), required=False, max_length=500)
     # The page of comments the form was on, so the visitor comes back to the same place.
     side = forms.IntegerField(required=False, min_value=1, max_value=100000, widget=forms.HiddenInput)
+    # Sent from a thread's own page: back there rather than to the consultation.
+    traad = forms.BooleanField(required=False, widget=forms.HiddenInput)
 
 
 class SecondReviewForm(AccessibleErrorsMixin, forms.Form):

@@ -210,6 +210,10 @@ class CommentQuerySet(models.QuerySet):
 
 
 DUPLICATE_COMMENT = "one_text_per_author_and_consultation"
+# A thread's own page shows its replies this many at a time; a consultation's page only the
+# first REPLIES_SHOWN of each thread, so one long thread cannot make the page heavy.
+REPLIES_PER_PAGE = 50
+REPLIES_SHOWN = 3
 
 
 class Comment(models.Model):
@@ -250,7 +254,17 @@ class Comment(models.Model):
         return self.text[:60]
 
     def get_absolute_url(self):
-        return f"{self.consultation.get_absolute_url()}#kommentar-{self.pk}"
+        """The comment's own address: its thread (the comment with all its replies, paged), at
+        its anchor. The consultation's pages show only the first replies of each thread."""
+        if self.parent_id is None:
+            return f"{reverse('participation:thread', args=[self.consultation.slug, self.pk])}#kommentar-{self.pk}"
+        earlier = Comment.objects.published().filter(
+            Q(created_at__lt=self.created_at) | Q(created_at=self.created_at, pk__lt=self.pk),
+            parent_id=self.parent_id).count()
+        page = earlier // REPLIES_PER_PAGE + 1
+        query = f"?side={page}" if page > 1 else ""
+        return (f"{reverse('participation:thread', args=[self.consultation.slug, self.parent_id])}"
+                f"{query}#kommentar-{self.pk}")
 
 
 class Flag(models.Model):

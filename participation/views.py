@@ -20,7 +20,7 @@ from places.models import Centre
 
 from . import gazetteer, services
 from .forms import CommentForm, EditCommentForm, FlagForm, PointForm
-from .models import Comment, Consultation, Flag
+from .models import REPLIES_PER_PAGE, REPLIES_SHOWN, Comment, Consultation, Flag
 from .rules import running_block
 
 PAGE_SIZE = 50
@@ -56,11 +56,15 @@ def consultation_list(request):
 
 def _detail(request, consultation, form, status=200):
     # Through the consultation's own manager, so each comment knows its consultation without
-    # a query when the template asks the rules about it.
+    # a query when the template asks the rules about it. Each thread brings its first replies
+    # only (one query for the page, by a window over the threads) and the number of the rest.
     published = (consultation.comments.published().filter(parent=None)
+                 .annotate(reply_count=Count("replies", filter=Q(replies__state=Comment.State.PUBLISHED)))
+                 .order_by("created_at", "pk")
                  .select_related("author").prefetch_related(
-                     Prefetch("replies", queryset=Comment.objects.published()
-                              .select_related("author").order_by("created_at"))))
+                     Prefetch("replies", to_attr="shown_replies",
+                              queryset=Comment.objects.published().select_related("author")
+                              .order_by("created_at", "pk")[:REPLIES_SHOWN])))
     page = Paginator(published, PAGE_SIZE).get_page(request.GET.get("side"))
     signed_in = request.user.is_authenticated
     my_pending = (list(consultation.comments.filter(author=request.user, state=Comment.State.PENDING)
@@ -69,18 +73,42 @@ def _detail(request, consultation, form, status=200):
     describe_comments([*page.object_list, *my_pending], places)
     area = consultation.subject_area()
     context = {
-        "consultation": consultation, "page": page, "form": form, "flag_form": FlagForm(),
+        **_comment_context(request, consultation),
+        "page": page, "form": form,
         "area_geojson": json.loads(area.json) if area else None,
         "points": _points(page.object_list),
         "my_pending": my_pending,
-        # One question for the whole page: the flag form is not offered again for these.
-        "flagged": (set(Flag.objects.filter(user=request.user, comment__consultation=consultation)
-                        .values_list("comment_id", flat=True)) if signed_in else set()),
         "chosen_place": _chosen_place(form, places),
         "block": running_block(request.user),
         "max_length": services.comment_max_length(),
     }
     return render(request, "participation/consultation_detail.html", context, status=status)
+
+
+def _comment_context(request, consultation):
+    """What every page of comments needs for the actions under each one."""
+    signed_in = request.user.is_authenticated
+    return {
+        "consultation": consultation, "flag_form": FlagForm(),
+        # One question for the whole page: the flag form is not offered again for these.
+        "flagged": (set(Flag.objects.filter(user=request.user, comment__consultation=consultation)
+                        .values_list("comment_id", flat=True)) if signed_in else set()),
+    }
+
+
+@require_safe
+@public_page
+def thread(request, slug, pk):
+    """One published comment with all its replies, paged: the address every comment links to."""
+    consultation = _get(request, slug)
+    comment = get_object_or_404(consultation.comments.published().filter(parent=None).select_related("author"), pk=pk)
+    replies = Paginator(consultation.comments.published().filter(parent=comment).select_related("author")
+                        .order_by("created_at", "pk"), REPLIES_PER_PAGE).get_page(request.GET.get("side"))
+    comment.shown_replies = replies.object_list
+    comment.reply_count = replies.paginator.count
+    describe_comments([comment], gazetteer.Gazetteer(consultation.municipality))
+    context = {**_comment_context(request, consultation), "comment": comment, "page": replies, "in_thread": True}
+    return render(request, "participation/thread.html", context)
 
 
 def place_text(comment, places, wrap=str):
@@ -194,6 +222,10 @@ def comment(request, slug):
         messages.success(request, _("Thank you. Your comment is published when a moderator has read it."))
     else:
         messages.success(request, _("Thank you. Your comment is published."))
+        if parent is not None:
+            # Where the reply now is: its thread's page may be beyond the consultation's first replies.
+            new.consultation = consultation
+            return redirect(new.get_absolute_url())
     return redirect(consultation)
 
 
@@ -217,8 +249,12 @@ def _own_target(request, slug, pk, perm):
     return consultation, comment, None
 
 
-def _at(consultation, comment, page=None):
-    """The consultation page where `comment` is (its page of comments, its anchor)."""
+def _at(consultation, comment, page=None, thread=False):
+    """The page the visitor acted on `comment` from, at its anchor: the consultation's page of
+    comments, or the comment's thread."""
+    if thread:
+        comment.consultation = consultation
+        return comment.get_absolute_url()
     query = f"?side={page}" if page and page > 1 else ""
     return f"{consultation.get_absolute_url()}{query}#kommentar-{comment.pk}"
 
@@ -231,14 +267,14 @@ def flag(request, slug, pk):
     form = FlagForm(request.POST)
     if not form.is_valid():
         messages.error(request, _("Choose why the comment should be looked at."))
-        return redirect(_at(consultation, comment))
+        return redirect(_at(consultation, comment, thread=request.POST.get("traad") == "1"))
     try:
         services.flag(comment, request.user, form.cleaned_data["reason"], form.cleaned_data["note"])
     except services.Refused as exc:
         messages.error(request, exc.message)
     else:
         messages.success(request, _("Thank you. A moderator will look at the comment."))
-    return redirect(_at(consultation, comment, form.cleaned_data["side"]))
+    return redirect(_at(consultation, comment, form.cleaned_data["side"], form.cleaned_data["traad"]))
 
 
 @require_http_methods(["GET", "HEAD", "POST"])

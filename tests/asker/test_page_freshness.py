@@ -170,6 +170,19 @@ def test_a_new_comment_shows_at_once(viewer, prefix, consultation):
     assert after[paths[1]] != before[paths[1]]  # the list's count of published comments
 
 
+def test_a_reply_and_a_decision_on_it_show_in_the_thread_at_once(viewer, prefix, consultation):
+    top = CommentFactory(consultation=consultation, text="Flere benker ved torget")
+    moderator = UserFactory(username="mod", role=roles.MODERATOR)
+    waiting = CommentFactory(consultation=consultation, parent=top, text="Enig, og mer lys", state=Comment.State.PENDING)
+    paths = [f"/medvirkning/heggedal-sentrum/kommentar/{top.pk}/", "/medvirkning/heggedal-sentrum/"]
+    before = warm(viewer, prefix, paths)
+    assert all("Enig, og mer lys" not in page for page in before.values())
+    participation_services.moderate(waiting, moderator, ModerationAction.Action.APPROVED)
+    assert all("Enig, og mer lys" in page for page in load(viewer, prefix, paths).values())
+    participation_services.moderate(waiting, moderator, ModerationAction.Action.HIDDEN, reason="offensive")
+    assert all("Enig, og mer lys" not in page for page in load(viewer, prefix, paths).values())
+
+
 def test_a_published_answer_shows_at_once(viewer, prefix, world):
     AnsweredConsultationFactory(municipality=world["heggedal"].municipality, plan=world["plan"], slug="svart")
     planner = UserFactory(username="svarer", role=roles.PLANNER)

@@ -22,6 +22,7 @@ CHECKED = {
     "participation:consultations": "open, upcoming and closed; with an unknown centre (400)",
     "participation:consultation": "open with comments and a reply, signed out and with the comment form and "
                                   "one's own waiting comment; upcoming; closed; closed with the municipality's answer",
+    "participation:thread": "a comment with all its replies (from the consultation's link)",
     "participation:comment": "the consultation page with a form error (400); with a place name suggested (400)",
     "participation:edit": "a resident's waiting comment; with an empty text (400)",
     "participation:withdraw": "the confirmation for a resident's waiting comment",

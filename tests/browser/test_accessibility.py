@@ -59,12 +59,17 @@ def test_consultations_signed_out(page, tour, world):
     first = CommentFactory(consultation=open_, author=kari, text="Bra med flere boliger ved stasjonen.",
                            place_name="Heggedal", location="SRID=4326;POINT(10.44 59.78)")
     CommentFactory(consultation=open_, author=ola, parent=first, text="Enig, men husk parkering for sykkel.")
+    for i in range(3):  # one more than the consultation's page shows of a thread
+        CommentFactory(consultation=open_, author=ola, parent=first, text=f"Svar nummer {i + 2} i tråden.")
     CommentFactory(consultation=closed, author=ola, text="En kommentar fra før høringen ble lukket.")
 
     tour.visit(page, "participation:consultations")
     tour.visit(page, "participation:consultations", "with an unknown centre", query="?senter=ukjent", status=400)
-    tour.visit(page, "participation:consultation", "open, with comments and a reply", slug="apen")
-    assert page.locator(".comment.reply").count() == 1
+    tour.visit(page, "participation:consultation", "open, with comments and replies", slug="apen")
+    assert page.locator(".comment.reply").count() == 3
+    page.get_by_role("link", name="See all 4 replies").click()
+    tour.here(page, "participation:thread", "a comment with all its replies")
+    assert page.locator(".comment.reply").count() == 4
     tour.visit(page, "participation:consultation", "upcoming", slug="kommer")
     tour.visit(page, "participation:consultation", "closed", slug="lukket")
     tour.done()

@@ -111,7 +111,7 @@ def test_the_flags_with_reasons_and_who_raised_them(mod_client, consultation):
 def test_the_link_in_context_only_for_a_published_comment(mod_client, consultation, state, link):
     comment = CommentFactory(consultation=consultation, state=state)
     html = mod_client.get(page_url(comment)).content.decode()
-    anchor = f'href="/medvirkning/{consultation.slug}/#kommentar-{comment.pk}"'
+    anchor = f'href="/medvirkning/{consultation.slug}/kommentar/{comment.pk}/#kommentar-{comment.pk}"'
     assert (anchor in html) is link
     assert ("Kommentaren er ikke publisert, så den står ikke på høringssiden." in html) is not link
 
@@ -198,8 +198,8 @@ def test_bounded_queries(mod_client, consultation, django_assert_max_num_queries
         Flag.objects.create(comment=comment, user=UserFactory(username=f"nabo{i}"), reason="spam")
         ModerationAction.objects.create(comment=comment, actor=UserFactory(username=f"mod{i}"), action="approved")
     # 9, and 5 more for the place in words: the municipality and the gazetteer's four sources,
-    # read once whatever the number of flags and log entries.
-    with django_assert_max_num_queries(14):
+    # read once whatever the number of flags and log entries; 1 for the reply's page in its thread.
+    with django_assert_max_num_queries(15):
         response = mod_client.get(page_url(comment))
     assert response.status_code == 200
     assert len(response.context["flags"]) == n and len(response.context["log"]) == n

@@ -40,7 +40,8 @@ def test_a_waiting_reply_says_what_it_answers(kari, consultation, resident):
     top = CommentFactory(consultation=consultation, author=UserFactory(username="ola"))
     reply = services.submit(consultation, resident, "Enig", parent=top)
     html = kari.get(consultation.get_absolute_url()).content.decode()
-    assert f'<a href="#kommentar-{top.pk}">Svar til ola</a>' in html and f'id="kommentar-{reply.pk}"' in html
+    thread = f"/medvirkning/{consultation.slug}/kommentar/{top.pk}/#kommentar-{top.pk}"
+    assert f'<a href="{thread}">Svar til ola</a>' in html and f'id="kommentar-{reply.pk}"' in html
 
 
 def test_others_see_no_waiting_comment(client, consultation, mine):
