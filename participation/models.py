@@ -242,7 +242,11 @@ class Comment(models.Model):
         verbose_name = _("comment")
         verbose_name_plural = _("comments")
         ordering = ["created_at", "pk"]
-        indexes = [models.Index(fields=["consultation", "state", "created_at"])]
+        indexes = [
+            models.Index(fields=["consultation", "state", "created_at"]),
+            # The moderation queue: the few waiting among many published, found without a scan.
+            models.Index(fields=["created_at"], condition=Q(state="pending"), name="comment_pending"),
+        ]
         constraints = [
             # Refused by the database, so two identical posts sent at once cannot both pass the
             # check before the insert. A digest, because an index entry cannot hold a long text.
@@ -287,6 +291,9 @@ class Flag(models.Model):
         verbose_name = _("flag")
         verbose_name_plural = _("flags")
         constraints = [models.UniqueConstraint(fields=["comment", "user"], name="one_flag_per_person")]
+        # The moderation queue's flagged comments: open flags are few, settled ones many.
+        indexes = [models.Index(fields=["comment", "created_at"], condition=Q(settled_at__isnull=True),
+                                name="flag_open")]
 
 
 class ModerationAction(models.Model):
