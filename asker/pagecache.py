@@ -234,6 +234,22 @@ def _cached(view, who_for):
     return wrapper
 
 
+def kept(name, compute):
+    """compute()'s value kept under the content version stamp: computed once after each change
+    instead of at every request (what the pages show of places, say). It must depend only on
+    what bumps the stamp. Computed afresh while the cache is down."""
+    try:
+        key = f"kept:{version()}:{name}"
+        value = cache.get(key)
+    except Exception:
+        log.exception("The page cache is not available")
+        return compute()
+    if value is None:
+        value = compute()
+        _try(cache.set, key, value, STORE_SECONDS)
+    return value
+
+
 def _wait_for(key, lock):
     """The page another request is rendering, once it is stored; None when that request ends
     without storing it (an error, a page not to be stored) or takes too long."""
@@ -251,6 +267,7 @@ def _wait_for(key, lock):
 
 
 def _try(operation, *args):
+    """The cache's answer, or None (logged) when the cache is down: pages then render afresh."""
     try:
         return operation(*args)
     except Exception:
@@ -296,7 +313,7 @@ def _release():
     root = Path(settings.BASE_DIR)
     digest = hashlib.md5(usedforsecurity=False)
     skip = {".venv", "var", "node_modules", ".git", "tests", "staticfiles", "__pycache__", "media"}
-    suffixes = (".py", ".html", ".svg", ".mo", ".json", ".css", ".js", ".txt")
+    suffixes = (".py", ".html", ".svg", ".mo", ".json", ".css", ".js", ".txt", ".csv")
     for folder, folders, files in os.walk(root):
         folders[:] = sorted(name for name in folders if name not in skip and not name.startswith("."))
         for name in sorted(files):

@@ -11,7 +11,8 @@ connections. Prints queries, requests/s, each page's share of the floor and p95.
 
 Public pages are stored whole and validated by ETag (asker/pagecache.py): the table shows them
 as served to visitors, plus a browser's revalidation (a 304), two pages as a signed-in planner
-(rendered afresh around stored content) and the map endpoint past its store.
+(rendered afresh around stored content), the big consultation as a signed-in resident and past
+the store (what the first request after a change costs), and the map endpoint past its store.
 
 The floor is a Django view with one query returning 15 KB, measured by the same gunicorn and wrk
 before and after the pages (a drifting machine shows as two different floors). The map-data
@@ -89,6 +90,10 @@ def fill(projects, comments, placed):
     ProjectPhase.objects.bulk_create(phases, batch_size=1000)
     through.objects.bulk_create(links, batch_size=1000)
     fill_consultation(rng, comments, placed)
+    from django.db import connection
+
+    with connection.cursor() as cursor:  # what autovacuum does in time; bulk inserts leave no statistics
+        cursor.execute("ANALYZE")
     return DevelopmentProject.objects.count()
 
 
@@ -138,6 +143,8 @@ CONDITIONAL = "304"
 def pages():
     """Every public page and map layer, the consultation with 20,000 comments, and the moderation
     queue (as the demo moderator): name -> (path, signed in as)."""
+    from django.db.models import Count
+
     from participation.models import Consultation
     from places.models import Centre, DevelopmentProject, Plan
 
@@ -145,6 +152,8 @@ def pages():
     project = DevelopmentProject.objects.public().order_by("pk").first()
     plan = Plan.objects.order_by("pk").first()
     consultation = Consultation.objects.get(slug="benk-hoering")
+    longest = (consultation.comments.filter(parent=None).annotate(n=Count("replies"))
+               .order_by("-n").first())
     bbox = "10.2,59.5,10.8,59.95"
     return {
         "home /": ("/", None),
@@ -160,6 +169,8 @@ def pages():
         "consultation list": ("/medvirkning/", None),
         "consultation, 20,000 comments": (consultation.get_absolute_url(), None),
         "consultation, last page": (consultation.get_absolute_url() + "?side=400", None),
+        f"thread, {longest.n:,} replies": (longest.get_absolute_url().split("#")[0], None),
+        "thread, last page": (longest.get_absolute_url().split("#")[0] + "?side=40", None),
         "accessibility statement": ("/tilgjengelighet/", None),
         "privacy statement": ("/personvern/", None),
         "contact": ("/kontakt/", None),
@@ -173,6 +184,8 @@ def pages():
         "home, 304 (If-None-Match)": ("/", CONDITIONAL),
         "home, as planner": ("/", "planlegger"),
         "project list, as planner": ("/prosjekter/", "planlegger"),
+        "consultation, as resident": (consultation.get_absolute_url(), "benk1"),
+        "consultation, past the cache": (f"/_bench/uncached/medvirkning/{consultation.slug}/", None),
         "moderation queue": ("/moderering/", "moderator"),
     }
 
@@ -314,7 +327,7 @@ def main():
     urls = pages()
     queries = count_queries(urls)
     env = server_env()
-    cookies = {name: "Cookie: " + session_cookie(env, name) for name in ("moderator", "planlegger")}
+    cookies = {name: "Cookie: " + session_cookie(env, name) for name in ("moderator", "planlegger", "benk1")}
     port = free_port()
     server = start_gunicorn(port, env)
     try:

@@ -5,7 +5,8 @@
 - `/_bench/raw-projects.geojson`: the projects layer built entirely by PostGIS (the features and
   their properties as one JSON document, by the endpoint's own SQL), the least the map-data
   endpoint could cost without a cache;
-- `/_bench/uncached/<layer>.geojson`: the endpoint itself past its page cache.
+- `/_bench/uncached/<layer>.geojson` and `/_bench/uncached/medvirkning/<slug>/`: the map
+  endpoint and a consultation's page themselves, past the page cache.
 """
 
 from django.contrib.auth.models import AnonymousUser
@@ -16,6 +17,7 @@ from django.http import HttpResponse
 from asker.urls import urlpatterns as site_urlpatterns
 from django.urls import path
 from django.views.decorators.http import require_safe
+from participation import views as participation_views
 from places import mapdata, views
 from places.models import Municipality
 
@@ -43,10 +45,12 @@ def raw_projects(request):
 # The endpoint as it is, but past its page cache (asker/pagecache.py): what the first request
 # after a change costs.
 uncached_map_layer = require_safe(views.map_layer.__wrapped__.__wrapped__)
+uncached_consultation = require_safe(participation_views.consultation_detail.__wrapped__.__wrapped__)
 
 
 urlpatterns = [
     path("_bench/floor/", floor),
     path("_bench/raw-projects.geojson", raw_projects),
     path("_bench/uncached/<str:layer>.geojson", uncached_map_layer),
+    path("_bench/uncached/medvirkning/<slug:slug>/", uncached_consultation),
 ] + site_urlpatterns

@@ -8,6 +8,7 @@ Names are matched in Python with difflib, so it works the same on SpatiaLite and
 list is a few hundred names at most, read with one query per source.
 """
 
+import bisect
 import csv
 import difflib
 import math
@@ -21,6 +22,7 @@ from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from asker import pagecache
 from places.models import Centre, DevelopmentProject, Plan, StatisticalDistrict
 
 PLACE_HELP = gettext_lazy("Type a place name in Asker, for example Heggedal or Slemmestad, or click the map.")
@@ -96,15 +98,22 @@ class Gazetteer:
     def __init__(self, municipality):
         self.municipality = municipality
         self._places = None
+        self._landmarks = None
+        self._nearest = {}  # a page asks for each point's words twice (as text and as HTML)
 
     @property
     def places(self):
         if self._places is None:
-            places = _database_places(self.municipality)
-            if self.municipality.number == DATA_MUNICIPALITY:
-                places += _file_places()
-            self._places = sorted(places, key=lambda p: (KINDS.index(p.kind), p.key))
+            # Kept under the content version stamp, which every change of a centre, district,
+            # project or plan replaces: read from the database once per change, not per page.
+            self._places = pagecache.kept(f"gazetteer:{self.municipality.pk}", self._read)
         return self._places
+
+    def _read(self):
+        places = _database_places(self.municipality)
+        if self.municipality.number == DATA_MUNICIPALITY:
+            places += _file_places()
+        return sorted(places, key=lambda p: (KINDS.index(p.kind), p.key))
 
     def find(self, name):
         """The place best matching a typed `name` (exactly, then by its start, then anywhere
@@ -134,13 +143,37 @@ class Gazetteer:
     def nearest(self, point):
         """(landmark, metres) nearest to `point`, or None when there is none."""
         where = (point.x, point.y)
-        best = None
-        for place in self.places:
-            if place.kind in LANDMARKS:
-                metres = distance_m(where, (place.lon, place.lat))
-                if best is None or metres < best[1]:
-                    best = (place, metres)
-        return best
+        if where not in self._nearest:
+            self._nearest[where] = self._find_nearest(where)
+        return self._nearest[where]
+
+    def _find_nearest(self, where):
+        if self._landmarks is None:
+            self._landmarks = sorted(((p.lat, p.lon, p) for p in self.places if p.kind in LANDMARKS),
+                                     key=lambda mark: mark[0])
+            self._latitudes = [lat for lat, _lon, _p in self._landmarks]
+        # Ranked on a flat map scaled by the latitude (the order is the same as along the
+        # earth's surface at a municipality's size), walking out from the point's latitude
+        # until no landmark further north or south can be nearer; then measured properly once.
+        x, y = where
+        shrink = math.cos(math.radians(y))
+        best, best_d2 = None, math.inf
+        below = bisect.bisect_left(self._latitudes, y) - 1
+        above = below + 1
+        while below >= 0 or above < len(self._landmarks):
+            for i in (below, above):
+                if 0 <= i < len(self._landmarks):
+                    lat, lon, place = self._landmarks[i]
+                    d2 = ((lon - x) * shrink) ** 2 + (lat - y) ** 2
+                    if d2 < best_d2:
+                        best, best_d2 = self._landmarks[i], d2
+            below = below - 1 if below >= 0 and (y - self._latitudes[below]) ** 2 < best_d2 else -1
+            above = (above + 1 if above < len(self._landmarks) and (self._latitudes[above] - y) ** 2 < best_d2
+                     else len(self._landmarks))
+        if best is None:
+            return None
+        lat, lon, place = best
+        return place, distance_m(where, (lon, lat))
 
     def describe(self, point, wrap=str):
         """`point` in words: "nær Heggedal torg", "250 m fra Heggedal torg", "1,2 km fra …".

@@ -6,7 +6,8 @@ from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.contrib.gis.geos import Point
 from django.core.paginator import Paginator
-from django.db.models import Count, Prefetch, Q
+from django.db.models import Count, OuterRef, Prefetch, Q, Subquery
+from django.db.models.functions import Coalesce
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.safestring import mark_safe
@@ -59,7 +60,10 @@ def _detail(request, consultation, form, status=200):
     # a query when the template asks the rules about it. Each thread brings its first replies
     # only (one query for the page, by a window over the threads) and the number of the rest.
     published = (consultation.comments.published().filter(parent=None)
-                 .annotate(reply_count=Count("replies", filter=Q(replies__state=Comment.State.PUBLISHED)))
+                 # A subquery, not a join and GROUP BY: counted only for the page's 50 rows.
+                 .annotate(reply_count=Coalesce(Subquery(
+                     Comment.objects.published().filter(parent=OuterRef("pk")).order_by()
+                     .values("parent").annotate(n=Count("pk")).values("n")), 0))
                  .order_by("created_at", "pk")
                  .select_related("author").prefetch_related(
                      Prefetch("replies", to_attr="shown_replies",

@@ -145,3 +145,19 @@ def test_rounding_at_the_kilometre(db):
     with translation.override("nb"):
         assert describe_distance("X", 980) == "1,0 km fra X"
         assert describe_distance("X", 970) == "950 m fra X"
+
+
+def test_the_nearest_landmark_is_the_one_a_full_search_finds(places):
+    """The search walks out from the point's latitude and stops early; it must find what
+    measuring every landmark finds, wherever the point is, also between equal latitudes."""
+    import random
+
+    from participation.gazetteer import LANDMARKS, distance_m
+
+    marks = [p for p in places.places if p.kind in LANDMARKS]
+    rng = random.Random(3203)
+    for _ in range(400):
+        point = Point(10.2 + rng.random() * 0.7, 59.5 + rng.random() * 0.5, srid=4326)
+        place, metres = places.nearest(point)
+        best = min(distance_m((point.x, point.y), (m.lon, m.lat)) for m in marks)
+        assert metres == pytest.approx(best, abs=1.0)
