@@ -90,6 +90,16 @@ def test_demo_data_loads_twice_and_the_home_page_shows_it(dev_env):
     manage("load_demo", env=dev_env)
     # A second `make run` loads it again over the existing data.
     manage("load_demo", env=dev_env)
+    manage("load_demo_consultations", env=dev_env)
+    # A thread of replies: its first replies on the consultation's page (a sliced prefetch, a
+    # window function in SQLite too) and all of them on the thread's own page.
+    top = int(manage("shell", "--no-imports", "-c", (
+        "from participation.models import Comment, Consultation\n"
+        "c = Consultation.objects.get(slug='slemmestad-demo')\n"
+        "top = c.comments.create(text='Tråd på SpatiaLite', state='published')\n"
+        "Comment.objects.bulk_create([Comment(consultation=c, parent=top, text=f'svar {i}', state='published')"
+        " for i in range(60)])\n"
+        "print(top.pk)"), env=dev_env).stdout.strip())
 
     port = free_port()
     server = subprocess.Popen(
@@ -118,6 +128,8 @@ def test_demo_data_loads_twice_and_the_home_page_shows_it(dev_env):
             layers = {layer: fetch(port, f"/kart/{layer}.geojson?bbox=10.2,59.5,10.8,59.95&zoom={zoom}")
                       for layer, zoom in (("prosjekter", 15), ("sentre", 10), ("grense", 10))}
             again = fetch(port, "/", {"If-None-Match": etag_of(port, "/")})
+            consultation = fetch(port, "/medvirkning/slemmestad-demo/")
+            thread = fetch(port, f"/medvirkning/slemmestad-demo/kommentar/{top}/?side=2")
     finally:
         output, _ = stop(server)
     assert status == 200, f"GET / answered {status}:\n{body[:2000]}\n--- runserver:\n{output[-3000:]}"
@@ -130,7 +142,9 @@ def test_demo_data_loads_twice_and_the_home_page_shows_it(dev_env):
     point = json.loads(layers["prosjekter"][1])["features"][0]["properties"]
     assert point["url"].startswith("/prosjekter/") and len(point["point"]) == 2 and not point["confidential"]
     assert again[0] == 304
-
+    assert consultation[0] == 200 and "Tråd på SpatiaLite" in consultation[1]
+    assert consultation[1].count('class="comment reply"') == 3 and "Se alle 60 svar" in consultation[1]
+    assert thread[0] == 200 and thread[1].count('class="comment reply"') == 10
 
 def fetch(port, path, headers=None):
     request = urllib.request.Request(f"http://127.0.0.1:{port}{path}", headers=headers or {})
