@@ -13,7 +13,6 @@ class CommunityConfig(AppConfig):
     def ready(self):
         from asker import pagecache
 
-        from . import rules  # noqa: F401  (registers the predicates)
         from . import services
 
         # "Open now, closes at 15:00" changes by the clock: the next change of each

@@ -66,7 +66,8 @@ def holiday(day):
     name = _holidays_of(day.year).get(day)
     if name is None:
         return None
-    return str(HOLIDAY_NAMES.get(name, name))
+    # Two holidays on one date (17 May and Whit Monday in 2027) come joined by "; ".
+    return ", ".join(str(HOLIDAY_NAMES.get(part, part)) for part in name.split("; "))
 
 
 def _instant(day, clock):

@@ -83,7 +83,7 @@ class Migration(migrations.Migration):
             name='Service',
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('kind', models.CharField(choices=[('bibliotek', 'Library'), ('bokomat', 'Self-service book machine (bokomat)'), ('innbyggerservice', 'Citizen service desk'), ('kafe', 'Café'), ('scene', 'Stage'), ('helsestasjon', 'Child health centre (helsestasjon)'), ('naermiljosentral', 'Volunteer centre (nærmiljøsentral)'), ('moterom', 'Meeting and activity rooms'), ('kulturskole', 'Music and arts school (kulturskole)')], max_length=20, verbose_name='service')),
+                ('kind', models.CharField(choices=[('bibliotek', 'Library'), ('bokomat', 'Self-service book machine (bokomat)'), ('innbyggerservice', 'Citizen service desk'), ('kafe', 'Café'), ('scene', 'Stage'), ('helsestasjon', 'Child health centre (helsestasjon)'), ('naermiljosentral', 'Local volunteer centre'), ('moterom', 'Meeting and activity rooms'), ('kulturskole', 'Music and arts school (kulturskole)')], max_length=20, verbose_name='service')),
                 ('innbyggertorg', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='services', to='community.innbyggertorg', verbose_name='innbyggertorg')),
             ],
             options={

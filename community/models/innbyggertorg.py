@@ -8,6 +8,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from places import bounds
 from places.models import Centre
@@ -65,7 +66,7 @@ class Service(models.Model):
         CAFE = "kafe", _("Café")
         STAGE = "scene", _("Stage")
         HELSESTASJON = "helsestasjon", _("Child health centre (helsestasjon)")
-        NAERMILJOSENTRAL = "naermiljosentral", _("Volunteer centre (nærmiljøsentral)")
+        NAERMILJOSENTRAL = "naermiljosentral", _("Local volunteer centre")
         MEETING_ROOMS = "moterom", _("Meeting and activity rooms")
         KULTURSKOLE = "kulturskole", _("Music and arts school (kulturskole)")
 
@@ -91,13 +92,13 @@ class WeeklyHours(models.Model):
     it opens runs past midnight into the next day (22:00–02:00), and belongs to the day it opens."""
 
     class Weekday(models.IntegerChoices):
-        MONDAY = 0, _("Monday")
-        TUESDAY = 1, _("Tuesday")
-        WEDNESDAY = 2, _("Wednesday")
-        THURSDAY = 3, _("Thursday")
-        FRIDAY = 4, _("Friday")
-        SATURDAY = 5, _("Saturday")
-        SUNDAY = 6, _("Sunday")
+        MONDAY = 0, pgettext_lazy("weekday", "Monday")
+        TUESDAY = 1, pgettext_lazy("weekday", "Tuesday")
+        WEDNESDAY = 2, pgettext_lazy("weekday", "Wednesday")
+        THURSDAY = 3, pgettext_lazy("weekday", "Thursday")
+        FRIDAY = 4, pgettext_lazy("weekday", "Friday")
+        SATURDAY = 5, pgettext_lazy("weekday", "Saturday")
+        SUNDAY = 6, pgettext_lazy("weekday", "Sunday")
 
     innbyggertorg = models.ForeignKey(Innbyggertorg, on_delete=models.CASCADE, related_name="weekly_hours",
                                       verbose_name=_("innbyggertorg"))
