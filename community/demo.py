@@ -77,7 +77,11 @@ MEETINGS = [
 
 
 def _changed(obj, values):
-    changed = obj.pk is None
+    if obj.pk is None:
+        for name, value in values.items():
+            setattr(obj, name, value)
+        return True
+    changed = False
     for name, value in values.items():
         old = getattr(obj, name)
         same = old.equals_exact(value, 1e-9) if hasattr(old, "equals_exact") else old == value
