@@ -59,6 +59,7 @@ def fill(projects, comments, placed):
 
     call_command("migrate", verbosity=0)
     call_command("load_demo", verbosity=0)
+    call_command("load_demo_community", verbosity=0)
     centres = list(Centre.objects.all())
     developers = list(Developer.objects.all())
     rng = random.Random(3203)
@@ -160,6 +161,10 @@ def pages():
         "consultation list": ("/medvirkning/", None),
         "consultation, 20,000 comments": (consultation.get_absolute_url(), None),
         "consultation, last page": (consultation.get_absolute_url() + "?side=400", None),
+        "innbyggertorg list": ("/innbyggertorg/", None),
+        "innbyggertorg page": ("/innbyggertorg/heggedal/", None),
+        "lokalsamfunnsutvalg archive": ("/lokalsamfunnsutvalg/", None),
+        "lokalsamfunnsutvalg page": ("/lokalsamfunnsutvalg/heggedal/", None),
         "accessibility statement": ("/tilgjengelighet/", None),
         "privacy statement": ("/personvern/", None),
         "contact": ("/kontakt/", None),

@@ -80,3 +80,14 @@ def test_the_moments_are_the_next_change_of_each(torg, borgen, clock):
     # Heggedal closes at 15:00, Borgen opens at 11:00: one moment each.
     assert moments == [WEDNESDAY_10 + timedelta(hours=1), WEDNESDAY_10 + timedelta(hours=5)]
     assert HoursException.objects.count() == 0
+
+
+def test_changed_hours_move_the_moment(viewer, prefix, torg, clock):
+    warm(viewer, prefix, PAGES)  # the next moment is 15:00
+    hours = WeeklyHours.objects.get(innbyggertorg=torg, weekday=2)
+    hours.closes = time(12)
+    hours.save()  # counted again: the next moment is now 12:00
+    assert all(("stenger kl. 12:00" if prefix == "" else "closes at 12:00") in p
+               for p in load(viewer, prefix, PAGES).values())
+    clock.set(WEDNESDAY_10.replace(hour=12, minute=0, second=1))
+    assert all(("Stengt nå" if prefix == "" else "Closed now") in p for p in load(viewer, prefix, PAGES).values())
