@@ -8,7 +8,14 @@ from django.db.models import Count, Prefetch, Q
 from participation.models import Consultation
 
 from . import hours
-from .models import CommitteeMeeting, CommitteeMember, HoursException, Innbyggertorg, LocalCommunityCommittee
+from .models import (
+    CommitteeMeeting,
+    CommitteeMember,
+    HoursException,
+    Innbyggertorg,
+    LocalCommunityCommittee,
+    WeeklyHours,
+)
 
 # Closed consultations shown on an innbyggertorg's page after the open and upcoming ones.
 CLOSED_SHOWN = 5
@@ -16,15 +23,19 @@ CLOSED_SHOWN = 5
 EXCEPTIONS_SHOWN_DAYS = 30
 
 
-def innbyggertorg_with_hours(now):
-    """Every innbyggertorg with its centre, services, weekly hours and only the exceptions the
-    pages can reach from `now` (yesterday's may still run past midnight): four queries."""
+def _exceptions_within_reach(now):
+    # Only the exceptions the pages can reach from `now` (yesterday's may still run past midnight).
     today = now.astimezone(hours.zone()).date()
-    window = HoursException.objects.filter(
+    return HoursException.objects.filter(
         date__gte=today - timedelta(days=1),
         date__lte=today + timedelta(days=max(hours.HORIZON_DAYS, EXCEPTIONS_SHOWN_DAYS) + 1))
+
+
+def innbyggertorg_with_hours(now):
+    """Every innbyggertorg with its centre, services, weekly hours and the exceptions within
+    reach: four queries."""
     return (Innbyggertorg.objects.select_related("centre")
-            .prefetch_related("services", "weekly_hours", Prefetch("exceptions", queryset=window)))
+            .prefetch_related("services", "weekly_hours", Prefetch("exceptions", queryset=_exceptions_within_reach(now))))
 
 
 def with_status(torgs, now):
@@ -37,17 +48,22 @@ def with_status(torgs, now):
 
 
 def moments(now):
-    """The next change of each innbyggertorg's "open now" words (pagecache.watch)."""
-    for torg in innbyggertorg_with_hours(now):
-        moment = hours.Schedule.of(torg).next_change(now)
+    """The next change of each innbyggertorg's "open now" words (pagecache.watch). Counted again
+    whenever a watched row changes, so two queries, whatever the number of innbyggertorg."""
+    weekly, exceptions = {}, {}
+    for torg_id, *row in WeeklyHours.objects.values_list("innbyggertorg_id", "weekday", "opens", "closes"):
+        weekly.setdefault(torg_id, []).append(row)
+    for torg_id, *row in _exceptions_within_reach(now).values_list("innbyggertorg_id", "date", "opens", "closes",
+                                                                   "note"):
+        exceptions.setdefault(torg_id, []).append(row)
+    for torg_id in weekly.keys() | exceptions.keys():
+        moment = hours.Schedule(weekly.get(torg_id, []), exceptions.get(torg_id, [])).next_change(now)
         if moment is not None:
             yield moment
 
 
 def weekly_table(schedule):
     """(weekday label, [interval texts]) for Monday to Sunday, from the week's own hours."""
-    from .models import WeeklyHours
-
     rows = []
     for weekday in WeeklyHours.Weekday:
         spans = sorted(schedule.weekly.get(weekday.value, []))
