@@ -60,6 +60,7 @@ def fill(projects, comments, placed):
 
     call_command("migrate", verbosity=0)
     call_command("load_demo", verbosity=0)
+    call_command("load_demo_community", verbosity=0)
     centres = list(Centre.objects.all())
     developers = list(Developer.objects.all())
     rng = random.Random(3203)
@@ -171,6 +172,10 @@ def pages():
         "consultation, last page": (consultation.get_absolute_url() + "?side=400", None),
         f"thread, {longest.n:,} replies": (longest.get_absolute_url().split("#")[0], None),
         "thread, last page": (longest.get_absolute_url().split("#")[0] + "?side=40", None),
+        "innbyggertorg list": ("/innbyggertorg/", None),
+        "innbyggertorg page": ("/innbyggertorg/heggedal/", None),
+        "lokalsamfunnsutvalg archive": ("/lokalsamfunnsutvalg/", None),
+        "lokalsamfunnsutvalg page": ("/lokalsamfunnsutvalg/heggedal/", None),
         "accessibility statement": ("/tilgjengelighet/", None),
         "privacy statement": ("/personvern/", None),
         "contact": ("/kontakt/", None),

@@ -13,4 +13,9 @@ class CommunityConfig(AppConfig):
     def ready(self):
         from asker import pagecache
 
-        pagecache.watch(self.label)
+        from . import services
+
+        # "Open now, closes at 15:00" changes by the clock: the next change of each
+        # innbyggertorg is a moment; a change of its hours may move it.
+        pagecache.watch(self.label, moments=services.moments,
+                        moved_by=("community.Innbyggertorg", "community.WeeklyHours", "community.HoursException"))

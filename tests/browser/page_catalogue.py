@@ -70,6 +70,11 @@ CHECKED = {
     "about:accessibility": "the statement; the barrier form with errors (400); after sending a report; signed in",
     "about:privacy": "with an open and a closed consultation and their retention periods; signed in",
     "about:contact": "the page; the barrier form with errors (400); after sending a report",
+    # The innbyggertorg and the lokalsamfunnsutvalg archive (test_axe_community.py), signed out unless said.
+    "community:list": "with hours (open or closed), without hours, with and without an address, the map; signed in",
+    "community:innbyggertorg": "with hours, an exception, a holiday and consultations; without hours, with an address",
+    "community:committees": "the archive",
+    "community:committee": "members (demo names) and meetings, one with a minutes PDF",
 }
 # Not URL names, checked all the same (test_accessibility.py, test_axe_roles.py): 400 (control
 # characters in the address), 403 (the workspace and moderation for a resident), 404, and 500
@@ -84,6 +89,7 @@ EXEMPT = {
     "set_language": "switches the language and redirects; no page of its own",
     "favicon": "redirects to the site icon file",
     "places:plan_document": "the PDF file itself",
+    "community:minutes": "the minutes PDF itself",
     "places:map_layer": "GeoJSON for the maps",
     "places:map_image": "the SVG picture a map box shows without JavaScript (tests/places/test_static_map.py); "
                         "its text alternative is the img's alt on the pages checked above",
