@@ -91,6 +91,7 @@ def test_demo_data_loads_twice_and_the_home_page_shows_it(dev_env):
     # A second `make run` loads it again over the existing data.
     manage("load_demo", env=dev_env)
     manage("load_demo_consultations", env=dev_env)
+    manage("load_demo_community", env=dev_env)
     # A thread of replies: its first replies on the consultation's page (a sliced prefetch, a
     # window function in SQLite too) and all of them on the thread's own page.
     top = int(manage("shell", "--no-imports", "-c", (
@@ -129,6 +130,7 @@ def test_demo_data_loads_twice_and_the_home_page_shows_it(dev_env):
                       for layer, zoom in (("prosjekter", 15), ("sentre", 10), ("grense", 10))}
             again = fetch(port, "/", {"If-None-Match": etag_of(port, "/")})
             consultation = fetch(port, "/medvirkning/slemmestad-demo/")
+            innbyggertorg = fetch(port, "/innbyggertorg/heggedal/")
             thread = fetch(port, f"/medvirkning/slemmestad-demo/kommentar/{top}/?side=2")
     finally:
         output, _ = stop(server)
@@ -145,6 +147,7 @@ def test_demo_data_loads_twice_and_the_home_page_shows_it(dev_env):
     assert consultation[0] == 200 and "Tråd på SpatiaLite" in consultation[1]
     assert consultation[1].count('class="comment reply"') == 3 and "Se alle 60 svar" in consultation[1]
     assert thread[0] == 200 and thread[1].count('class="comment reply"') == 10
+    assert innbyggertorg[0] == 200 and "Heggedal innbyggertorg" in innbyggertorg[1]
 
 def fetch(port, path, headers=None):
     request = urllib.request.Request(f"http://127.0.0.1:{port}{path}", headers=headers or {})
