@@ -12,4 +12,9 @@ class StedskompassetConfig(AppConfig):
     def ready(self):
         from asker import pagecache
 
-        pagecache.watch(self.label)
+        from .models import SurveyRound
+
+        # The survey page offers the form only while a round is open, and the list sorts rounds
+        # by open and closed: both change when a round opens or closes.
+        pagecache.watch(self.label, moments=lambda now: SurveyRound.objects.moments(now),
+                        moved_by=("stedskompasset.SurveyRound",))

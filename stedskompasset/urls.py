@@ -1,2 +1,12 @@
+from django.urls import path
+
+from . import views
+
 app_name = "stedskompasset"
-urlpatterns = []
+urlpatterns = [
+    path("", views.round_list, name="rounds"),
+    path("<slug:slug>/", views.centre_survey, name="centre"),
+    path("<slug:slug>/svar/", views.answer, name="answer"),
+    path("<slug:slug>/verksted/", views.workshop, name="workshop"),
+    path("<slug:slug>/resultater/", views.results_page, name="results"),
+]
