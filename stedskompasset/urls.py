@@ -5,7 +5,7 @@ from . import views
 app_name = "stedskompasset"
 urlpatterns = [
     path("", views.round_list, name="rounds"),
-    path("<slug:slug>/", views.centre_survey, name="centre"),
+    path("<slug:slug>/", views.centre_survey, name="survey"),
     path("<slug:slug>/svar/", views.answer, name="answer"),
     path("<slug:slug>/verksted/", views.workshop, name="workshop"),
     path("<slug:slug>/resultater/", views.results_page, name="results"),

@@ -1,14 +1,14 @@
 """Stedskompasset's pages: the rounds by centre, a centre's survey, the workshop entry and the results."""
 
+import rules
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
-
-import rules
 
 from asker.decorators import permission_required
 from asker.pagecache import public_page
@@ -84,7 +84,7 @@ def _round_from_post(request, centre):
 def answer(request, slug):
     centre = _centre(slug)
     if not request.user.is_authenticated:
-        return redirect_to_login(_survey_url(centre))
+        return redirect_to_login(reverse("stedskompasset:survey", args=[centre.slug]))
     survey_round = _round_from_post(request, centre)
     if survey_round is None:
         messages.error(request, _("That survey round does not exist at this centre. Nothing was saved."))
@@ -102,13 +102,7 @@ def answer(request, slug):
         messages.error(request, _("%(reason)s Nothing was saved.") % {"reason": exc.message})
         return _centre_page(request, centre, status=400)
     messages.success(request, _("Thank you! Your answer is saved."))
-    return redirect("stedskompasset:centre", slug=centre.slug)
-
-
-def _survey_url(centre):
-    from django.urls import reverse
-
-    return reverse("stedskompasset:centre", args=[centre.slug])
+    return redirect("stedskompasset:survey", slug=centre.slug)
 
 
 @require_http_methods(["GET", "HEAD", "POST"])

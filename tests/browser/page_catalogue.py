@@ -27,7 +27,7 @@ CHECKED = {
     "participation:withdraw": "the confirmation for a resident's waiting comment",
     # Stedskompasset (test_stedskompasset.py).
     "stedskompasset:rounds": "open, closed and demo rounds by centre",
-    "stedskompasset:centre": "an open round signed out; the survey form for a resident; a centre without rounds",
+    "stedskompasset:survey": "an open round signed out; the survey form for a resident; a centre without rounds",
     "stedskompasset:answer": "the survey page with missing scores (400)",
     "stedskompasset:workshop": "the blank form for a planner; with errors (400)",
     "stedskompasset:results": "withheld; the compass with a workshop group and an earlier round; a demo round; "

@@ -37,8 +37,8 @@ def rounds(world):
 
 def test_the_pages_for_the_public(page, tour, rounds):
     tour.visit(page, "stedskompasset:rounds", "open, closed and demo rounds")
-    tour.visit(page, "stedskompasset:centre", "an open round, signed out", slug="heggedal")
-    tour.visit(page, "stedskompasset:centre", "a centre without rounds", slug=rounds["later"].centre.parent.slug)
+    tour.visit(page, "stedskompasset:survey", "an open round, signed out", slug="heggedal")
+    tour.visit(page, "stedskompasset:survey", "a centre without rounds", slug=rounds["later"].centre.parent.slug)
     tour.visit(page, "stedskompasset:results", "the latest round: withheld, 1 response", slug="heggedal")
     tour.visit(page, "stedskompasset:results", "with the compass, a workshop group and an earlier round",
                slug="heggedal", query=f"?runde={rounds['later'].pk}")
@@ -50,9 +50,9 @@ def test_the_pages_for_the_public(page, tour, rounds):
 def test_the_pages_signed_in(page, tour, rounds, live_server):
     resident = UserFactory(username="kari", role=roles.RESIDENT)
     sign_in_as(page, live_server, resident)
-    tour.visit(page, "stedskompasset:centre", "the survey form", slug="heggedal")
+    tour.visit(page, "stedskompasset:survey", "the survey form", slug="heggedal")
     for lang in LANGUAGES:
-        page.goto(tour.url("stedskompasset:centre", lang, slug="heggedal"))
+        page.goto(tour.url("stedskompasset:survey", lang, slug="heggedal"))
         page.check("#id_score_1_2")
         send(page, FORM)
         assert page.locator(".error-summary[role=alert]").is_visible()
