@@ -89,6 +89,7 @@ def fill(projects, comments, placed):
     ProjectPhase.objects.bulk_create(phases, batch_size=1000)
     through.objects.bulk_create(links, batch_size=1000)
     fill_consultation(rng, comments, placed)
+    call_command("load_demo_stedskompasset", verbosity=0)
     return DevelopmentProject.objects.count()
 
 
@@ -160,6 +161,9 @@ def pages():
         "consultation list": ("/medvirkning/", None),
         "consultation, 20,000 comments": (consultation.get_absolute_url(), None),
         "consultation, last page": (consultation.get_absolute_url() + "?side=400", None),
+        "Stedskompasset rounds": ("/stedskompasset/", None),
+        "Stedskompasset survey": ("/stedskompasset/heggedal/", None),
+        "Stedskompasset results": ("/stedskompasset/klokkarstua/resultater/", None),
         "accessibility statement": ("/tilgjengelighet/", None),
         "privacy statement": ("/personvern/", None),
         "contact": ("/kontakt/", None),
