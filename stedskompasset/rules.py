@@ -7,6 +7,7 @@ obj)` in Python, `{% has_perm name user obj as can %}` in templates.
 | stedskompasset.enter_workshop   | survey round (or none: the page): planners and administrators, once it has opened |
 | stedskompasset.see_results      | survey round: everyone, once it has opened (the results may still be withheld: too few responses) |
 | stedskompasset.see_comments     | survey round: planners and administrators read the comments; they are not published |
+| stedskompasset.manage_rounds    | none: planners and administrators open survey rounds |
 
 One answer per round and the rate limit are not rules about who may act: the services apply them.
 """
@@ -43,3 +44,4 @@ rules.add_perm("stedskompasset.answer", can_answer)
 rules.add_perm("stedskompasset.enter_workshop", can_enter_workshop)
 rules.add_perm("stedskompasset.see_results", can_see_results)
 rules.add_perm("stedskompasset.see_comments", can_see_comments)
+rules.add_perm("stedskompasset.manage_rounds", is_planning_staff)

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import rounds, views
 
 app_name = "stedskompasset"
 urlpatterns = [
@@ -8,5 +8,6 @@ urlpatterns = [
     path("<slug:slug>/", views.centre_survey, name="survey"),
     path("<slug:slug>/svar/", views.answer, name="answer"),
     path("<slug:slug>/verksted/", views.workshop, name="workshop"),
+    path("<slug:slug>/ny-runde/", rounds.new_round, name="new_round"),
     path("<slug:slug>/resultater/", views.results_page, name="results"),
 ]

@@ -30,6 +30,7 @@ CHECKED = {
     "stedskompasset:survey": "an open round signed out; the survey form for a resident; a centre without rounds",
     "stedskompasset:answer": "the survey page with missing scores (400)",
     "stedskompasset:workshop": "the blank form for a planner; with errors (400)",
+    "stedskompasset:new_round": "the blank form for a planner; with errors (400)",
     "stedskompasset:results": "withheld; the compass with a workshop group and an earlier round; a demo round; "
                               "as a planner with the comments",
     # Residents, moderators, administrators (test_axe_roles.py).

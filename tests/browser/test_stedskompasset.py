@@ -69,6 +69,12 @@ def test_the_pages_signed_in(page, tour, rounds, live_server):
         page.fill("#id_held_on", "31.02.2021")
         send(page, FORM)
         tour.here(page, "stedskompasset:workshop", "with errors (400)")
+    tour.visit(page, "stedskompasset:new_round", "the blank form", slug="heggedal")
+    for lang in LANGUAGES:
+        page.goto(tour.url("stedskompasset:new_round", lang, slug="heggedal"))
+        send(page, "form.edit-form")
+        assert page.locator(".error-summary[role=alert]").is_visible()
+        tour.here(page, "stedskompasset:new_round", "with errors (400)")
     tour.done()
 
 

@@ -1,4 +1,5 @@
-"""Who may do what, role × action: answer a survey, enter a workshop's scores, see the results.
+"""Who may do what, role × action: answer a survey, enter a workshop's scores, see the results
+(and open a round: tests/stedskompasset/test_new_round.py).
 Asked of the rules (has_perm) and of the pages, which must agree."""
 
 import pytest
@@ -35,6 +36,7 @@ def test_the_rules(role, open_round):
     assert rules.has_perm("stedskompasset.enter_workshop", user) is workshop
     assert rules.has_perm("stedskompasset.see_results", user, open_round) is results
     assert rules.has_perm("stedskompasset.see_comments", user, open_round) is workshop
+    assert rules.has_perm("stedskompasset.manage_rounds", user) is workshop
 
 
 @pytest.mark.parametrize("role", ROLES, ids=lambda r: r or "anonymous")
