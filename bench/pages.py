@@ -91,6 +91,7 @@ def fill(projects, comments, placed):
     ProjectPhase.objects.bulk_create(phases, batch_size=1000)
     through.objects.bulk_create(links, batch_size=1000)
     fill_consultation(rng, comments, placed)
+    call_command("load_demo_stedskompasset", verbosity=0)
     from django.db import connection
 
     with connection.cursor() as cursor:  # what autovacuum does in time; bulk inserts leave no statistics
@@ -176,6 +177,9 @@ def pages():
         "innbyggertorg page": ("/innbyggertorg/heggedal/", None),
         "lokalsamfunnsutvalg archive": ("/lokalsamfunnsutvalg/", None),
         "lokalsamfunnsutvalg page": ("/lokalsamfunnsutvalg/heggedal/", None),
+        "Stedskompasset rounds": ("/stedskompasset/", None),
+        "Stedskompasset survey": ("/stedskompasset/heggedal/", None),
+        "Stedskompasset results": ("/stedskompasset/klokkarstua/resultater/", None),
         "accessibility statement": ("/tilgjengelighet/", None),
         "privacy statement": ("/personvern/", None),
         "contact": ("/kontakt/", None),

@@ -10,6 +10,17 @@ class StedskompassetConfig(AppConfig):
     verbose_name = _("Stedskompasset")
 
     def ready(self):
+        from django.contrib.auth import get_user_model
+        from django.db.models.signals import pre_delete
+
         from asker import pagecache
 
-        pagecache.watch(self.label)
+        from .models import SurveyRound
+        from .mydata import forget_comments
+
+        pre_delete.connect(forget_comments, sender=get_user_model(), dispatch_uid="stedskompasset-forget-comments")
+
+        # The survey page offers the form only while a round is open, and the list sorts rounds
+        # by open and closed: both change when a round opens or closes.
+        pagecache.watch(self.label, moments=lambda now: SurveyRound.objects.moments(now),
+                        moved_by=("stedskompasset.SurveyRound",))

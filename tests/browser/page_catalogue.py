@@ -26,6 +26,14 @@ CHECKED = {
     "participation:comment": "the consultation page with a form error (400); with a place name suggested (400)",
     "participation:edit": "a resident's waiting comment; with an empty text (400)",
     "participation:withdraw": "the confirmation for a resident's waiting comment",
+    # Stedskompasset (test_stedskompasset.py).
+    "stedskompasset:rounds": "open, closed and demo rounds by centre",
+    "stedskompasset:survey": "an open round signed out; the survey form for a resident; a centre without rounds",
+    "stedskompasset:answer": "the survey page with missing scores (400)",
+    "stedskompasset:workshop": "the blank form for a planner; with errors (400)",
+    "stedskompasset:new_round": "the blank form for a planner; with errors (400)",
+    "stedskompasset:results": "withheld; the compass with a workshop group and an earlier round; a demo round; "
+                              "as a planner with the comments",
     # Residents, moderators, administrators (test_axe_roles.py).
     "mydata:index": "waiting, published and rejected comments with the second-review button; no comments",
     "mydata:delete": "the account deletion confirmation; with a wrong password",
