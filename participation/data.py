@@ -10,7 +10,7 @@ from datetime import timedelta
 from django.db import transaction
 from django.utils import timezone
 
-from asker import pagecache
+from asker import pagecache, personaldata
 
 from . import services
 from .models import Comment, CommentingBlock, Consultation, Flag, ModerationAction
@@ -87,6 +87,8 @@ def export_user_data(user):
             }
             for b in CommentingBlock.objects.filter(user=user).order_by("created_at", "pk")
         ],
+        # What the other apps hold (Stedskompasset answers, event sign-ups), each under its name.
+        **personaldata.collect(user),
     }
 
 

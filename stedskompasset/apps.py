@@ -13,11 +13,12 @@ class StedskompassetConfig(AppConfig):
         from django.contrib.auth import get_user_model
         from django.db.models.signals import pre_delete
 
-        from asker import pagecache
+        from asker import pagecache, personaldata
 
         from .models import SurveyRound
-        from .mydata import forget_comments
+        from .mydata import export_user_data, forget_comments
 
+        personaldata.register(self.label, export_user_data)
         pre_delete.connect(forget_comments, sender=get_user_model(), dispatch_uid="stedskompasset-forget-comments")
 
         # The survey page offers the form only while a round is open, and the list sorts rounds

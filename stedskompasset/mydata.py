@@ -1,5 +1,5 @@
-"""A resident's own Stedskompasset answers: for the "my data" export (participation/data.py
-calls `export_user_data`; the lead wires it), and forgotten with the account.
+"""A resident's own Stedskompasset answers: for the "my data" export (registered with
+asker.personaldata in apps.py), and forgotten with the account.
 
 Workshop groups are not anyone's: their scores name no resident, and the facilitator who typed
 them in is not their author, so they are not part of anyone's export.

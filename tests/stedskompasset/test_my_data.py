@@ -31,3 +31,13 @@ def test_a_deleted_account_leaves_anonymous_scores_without_comments(open_round, 
     response = SurveyResponse.objects.get()
     assert response.respondent is None and response.scores.count() == 14
     assert not ThemeScore.objects.exclude(good_now="").exists()
+
+
+def test_the_portals_export_carries_the_answers(open_round, resident):
+    """participation's "my data" export holds every app's part (asker.personaldata)."""
+    from participation.data import export_user_data as portal_export
+
+    _answer(open_round, resident)
+    exported = portal_export(resident)
+    assert exported["stedskompasset"] == export_user_data(resident) and len(exported["stedskompasset"]) == 1
+    assert "comments" in exported and "account" in exported
