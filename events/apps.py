@@ -12,4 +12,9 @@ class EventsConfig(AppConfig):
     def ready(self):
         from asker import pagecache
 
-        pagecache.watch(self.label)
+        from .models import Event
+
+        # Sign-up closes when an event starts and it moves to the archive when it ends: the
+        # pages change then by themselves.
+        pagecache.watch(self.label, moments=lambda now: Event.objects.moments(now),
+                        moved_by=("events.Event",))
