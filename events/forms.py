@@ -18,7 +18,7 @@ class EventForm(AccessibleErrorsMixin, forms.ModelForm):
     """An event and its one place: an innbyggertorg, a centre, or an address (with a point if
     the planner knows it). Times are Norwegian time (the form's fields follow TIME_ZONE)."""
 
-    capacity = forms.IntegerField(label=_("Places"), required=False, min_value=1, max_value=MAX_CAPACITY,
+    capacity = forms.IntegerField(label=_("Number of places"), required=False, min_value=1, max_value=MAX_CAPACITY,
                                   help_text=_("Empty: no limit."))
     lon = forms.FloatField(label=_("Longitude (optional)"), required=False, min_value=-180, max_value=180,
                            help_text=_("With an address: the point on the map, in degrees (WGS 84)."))
@@ -63,7 +63,9 @@ class EventForm(AccessibleErrorsMixin, forms.ModelForm):
         starts, ends = data.get("starts_at"), data.get("ends_at")
         if starts and ends and ends <= starts:
             self.add_error("ends_at", _("The event must end after it starts."))
-        starts_changed = not self.instance.pk or "starts_at" in self.changed_data
+        # The form shows whole minutes: an event under way, saved with its start as shown, keeps it.
+        kept = self.instance.pk and starts == self.instance.starts_at.replace(second=0, microsecond=0)
+        starts_changed = not kept
         if starts and starts_changed and starts < timezone.now():
             self.add_error("starts_at", _("The start cannot be in the past."))
         lon, lat = data.get("lon"), data.get("lat")

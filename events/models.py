@@ -82,7 +82,7 @@ class Event(models.Model):
     starts_at = models.DateTimeField(_("starts"))
     ends_at = models.DateTimeField(_("ends"))
     capacity = models.PositiveIntegerField(
-        _("places"), null=True, blank=True, validators=[MinValueValidator(1), MaxValueValidator(MAX_CAPACITY)],
+        _("number of places"), null=True, blank=True, validators=[MinValueValidator(1), MaxValueValidator(MAX_CAPACITY)],
         help_text=_("Empty: no limit."))
     state = models.CharField(_("state"), max_length=16, choices=State.choices, default=State.DRAFT)
     # The calendar files' UID: the same event stays one entry in a calendar that subscribed.
