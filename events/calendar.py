@@ -56,7 +56,8 @@ def calendar(events, name):
     cal.add("prodid", PRODID)
     cal.add("version", "2.0")
     cal.add("calscale", "GREGORIAN")
-    cal.add("x-wr-calname", name)
+    # An X- property is written as given unless typed: as text it is escaped like SUMMARY.
+    cal.add("x-wr-calname", icalendar.vText(name))
     for event in events:
         cal.add_component(component(event))
     return cal

@@ -52,6 +52,10 @@ class EventForm(AccessibleErrorsMixin, forms.ModelForm):
         if self.instance.is_cancelled:
             del self.fields["publish"]
 
+    def clean_title(self):
+        # One line: the title is a heading, an e-mail subject and a calendar SUMMARY.
+        return " ".join(self.cleaned_data["title"].split())
+
     def clean(self):
         data = super().clean()
         chosen = [name for name in ("innbyggertorg", "centre", "address") if data.get(name)]
