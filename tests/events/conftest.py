@@ -5,7 +5,6 @@ from tests.events.factories import EventFactory, InnbyggertorgFactory
 from tests.factories import UserFactory
 from tests.places.conftest import asker, heggedal, sentrum  # noqa: F401  (shared fixtures)
 
-ROLES = [None, roles.RESIDENT, roles.PLANNER, roles.MODERATOR, roles.ADMINISTRATOR]
 
 
 @pytest.fixture
