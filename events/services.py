@@ -11,6 +11,7 @@ import logging
 import rules
 from django.conf import settings
 from django.db import IntegrityError, transaction
+from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
@@ -116,6 +117,18 @@ def cancel_registration(event, user):
         if registration.state == R.CONFIRMED:
             _fill_places(event)
     return registration.state
+
+
+def release_places_of(sender=None, instance=None, **kwargs):
+    """Before an account is deleted (pre_delete, connected in apps.py): its places at coming
+    events go to the waiting lists, as if it had cancelled; the cascade alone would leave them empty."""
+    coming = (Registration.objects.filter(user=instance, state=R.CONFIRMED, event__starts_at__gt=timezone.now())
+              .values_list("event_id", flat=True))
+    for event_id in list(coming):
+        with transaction.atomic():
+            event = Event.objects.select_for_update().get(pk=event_id)
+            Registration.objects.filter(event=event, user=instance).delete()
+            _fill_places(event)
 
 
 def _fill_places(event):

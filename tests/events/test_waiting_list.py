@@ -168,3 +168,15 @@ def test_cancelling_the_event_tells_everyone(two_places, people, planner, mailou
         services.cancel_event(two_places, planner)
     assert sorted(m.to[0] for m in mailoutbox) == sorted(p.email for p in people)
     assert {m.subject for m in mailoutbox} == {"Avlyst: Verksted om parken"}
+
+
+def test_a_deleted_account_gives_its_place_to_the_waiting_list(two_places, people, mailoutbox,
+                                                               django_capture_on_commit_callbacks):
+    sign_up_all(two_places, people, django_capture_on_commit_callbacks)
+    mailoutbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        people[0].delete()
+    states = dict(Registration.objects.filter(event=two_places).values_list("user__username", "state"))
+    assert states == {"bjorn": R.CONFIRMED, "cecilie": R.CONFIRMED, "dag": R.WAITING}
+    assert [(m.to, m.subject) for m in mailoutbox] == [
+        (["cecilie@example.org"], "Du har fått plass: Verksted om parken")]
