@@ -218,3 +218,17 @@ def test_cancelling_a_cancelled_event_says_so(planner_client, heggedal):
     assert "Arrangementet er allerede avlyst." in page
     response = planner_client.post(f"/arrangementer/{event.pk}/avlys/", follow=True)
     assert "Arrangementet er allerede avlyst." in response.content.decode()
+
+
+def test_forms_need_the_csrf_token(heggedal, resident, planner):
+    from django.test import Client
+
+    event = EventFactory(centre=heggedal)
+    browser = Client(enforce_csrf_checks=True)
+    browser.force_login(resident)
+    assert browser.post(f"/arrangementer/{event.pk}/meld-pa/").status_code == 403
+    browser.force_login(planner)
+    assert browser.post("/arrangementer/ny/", form_data()).status_code == 403
+    assert browser.post(f"/arrangementer/{event.pk}/avlys/").status_code == 403
+    event.refresh_from_db()
+    assert event.state == Event.State.PUBLISHED and not event.registrations.exists()
