@@ -92,6 +92,7 @@ def fill(projects, comments, placed):
     through.objects.bulk_create(links, batch_size=1000)
     fill_consultation(rng, comments, placed)
     call_command("load_demo_stedskompasset", verbosity=0)
+    fill_events(rng, centres)
     from django.db import connection
 
     with connection.cursor() as cursor:  # what autovacuum does in time; bulk inserts leave no statistics
@@ -138,6 +139,32 @@ def fill_consultation(rng, comments, placed):
     return consultation
 
 
+def fill_events(rng, centres, count=300):
+    """`count` coming and past events across the centres, a tenth of them with 30 sign-ups of the
+    bench users (a full list and a waiting list)."""
+    from datetime import timedelta
+
+    from django.contrib.auth import get_user_model
+    from django.utils import timezone
+
+    from events.models import Event, Registration
+
+    now = timezone.now()
+    made = []
+    for i in range(count):
+        starts = now + timedelta(days=rng.randint(-200, 200), hours=rng.randint(0, 12))
+        made.append(Event(title=f"Benkmøte {i}", kind=rng.choice(Event.Kind.values), centre=rng.choice(centres),
+                          description="Et møte om stedet. " * rng.randint(1, 8), starts_at=starts,
+                          ends_at=starts + timedelta(hours=2), capacity=rng.choice([None, 20, 50]),
+                          state=Event.State.PUBLISHED))
+    Event.objects.bulk_create(made, batch_size=1000)
+    people = list(get_user_model().objects.filter(username__startswith="benk")[:30])
+    full = Event.objects.filter(title__startswith="Benkmøte", capacity=20, ends_at__gt=now)[: count // 10]
+    Registration.objects.bulk_create(
+        [Registration(event=event, user=person, state="confirmed" if n < 20 else "waiting")
+         for event in full for n, person in enumerate(people)], batch_size=2000)
+
+
 # Not a user: the request carries the ETag of the page's last answer, as a browser that has it.
 CONDITIONAL = "304"
 
@@ -147,6 +174,7 @@ def pages():
     queue (as the demo moderator): name -> (path, signed in as)."""
     from django.db.models import Count
 
+    from events.models import Event
     from participation.models import Consultation
     from places.models import Centre, DevelopmentProject, Plan
 
@@ -156,6 +184,7 @@ def pages():
     consultation = Consultation.objects.get(slug="benk-hoering")
     longest = (consultation.comments.filter(parent=None).annotate(n=Count("replies"))
                .order_by("-n").first())
+    event = Event.objects.coming().filter(registrations__isnull=False).order_by("pk").first()
     bbox = "10.2,59.5,10.8,59.95"
     return {
         "home /": ("/", None),
@@ -183,6 +212,11 @@ def pages():
         "accessibility statement": ("/tilgjengelighet/", None),
         "privacy statement": ("/personvern/", None),
         "contact": ("/kontakt/", None),
+        "event list": ("/arrangementer/", None),
+        "event list, a centre": (f"/arrangementer/?senter={centre.slug}", None),
+        "event archive": ("/arrangementer/tidligere/", None),
+        "event page": (event.get_absolute_url(), None),
+        "event calendar feed": (f"/arrangementer/sted/{centre.slug}/kalender.ics", None),
         "map image (SVG)": ("/kart/bilde.svg", None),
         "map: boundary, zoom 10": (f"/kart/grense.geojson?bbox={bbox}&zoom=10", None),
         "map: centres, zoom 10": (f"/kart/sentre.geojson?bbox={bbox}&zoom=10", None),

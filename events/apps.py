@@ -10,6 +10,18 @@ class EventsConfig(AppConfig):
     verbose_name = _("Events")
 
     def ready(self):
+        from django.conf import settings
+        from django.db.models.signals import pre_delete
+
         from asker import pagecache
 
-        pagecache.watch(self.label)
+        from . import services
+        from .models import Event
+
+        pre_delete.connect(services.release_places_of, sender=settings.AUTH_USER_MODEL,
+                           dispatch_uid="events-release-places")
+
+        # Sign-up closes when an event starts and it moves to the archive when it ends: the
+        # pages change then by themselves.
+        pagecache.watch(self.label, moments=lambda now: Event.objects.moments(now),
+                        moved_by=("events.Event",))

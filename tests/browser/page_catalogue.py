@@ -83,6 +83,17 @@ CHECKED = {
     "community:innbyggertorg": "with hours, an exception, a holiday and consultations; without hours, with an address",
     "community:committees": "the archive",
     "community:committee": "members (demo names) and meetings, one with a minutes PDF",
+    # Events (test_axe_events.py), signed out unless said.
+    "events:events": "coming events; filtered by centre; with an unknown centre (400); as a planner",
+    "events:archive": "past events",
+    "events:event": "full at an innbyggertorg; at an address; cancelled; past; as a resident with the sign-up "
+                    "and the waiting-list buttons and on the waiting list; as a planner with the hosts' links",
+    "events:sign_up": "the event page after signing up once the event had started (400)",
+    "events:cancel_registration": "the event page after cancelling a sign-up that was gone (400)",
+    "events:create": "the blank form; with errors (400)",
+    "events:edit": "an event at an innbyggertorg; with two places chosen (400)",
+    "events:cancel": "the question; an event already cancelled",
+    "events:participants": "one signed up",
 }
 # Not URL names, checked all the same (test_accessibility.py, test_axe_roles.py): 400 (control
 # characters in the address), 403 (the workspace and moderation for a resident), 404, and 500
@@ -115,6 +126,8 @@ EXEMPT = {
     "workspace:plan_document_delete": POST_ONLY,
     "workspace:consultation_close": POST_ONLY,
     "workspace:consultation_answer_publish": POST_ONLY,
+    "events:event_ics": "an iCalendar file (tests/events/test_calendar.py)",
+    "events:centre_feed": "an iCalendar feed (tests/events/test_calendar.py)",
 }
 
 EXEMPT_NAMESPACES = {
