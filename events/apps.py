@@ -13,11 +13,13 @@ class EventsConfig(AppConfig):
         from django.conf import settings
         from django.db.models.signals import pre_delete
 
-        from asker import pagecache
+        from asker import pagecache, personaldata
 
         from . import services
         from .models import Event
+        from .mydata import export_user_data
 
+        personaldata.register(self.label, export_user_data)
         pre_delete.connect(services.release_places_of, sender=settings.AUTH_USER_MODEL,
                            dispatch_uid="events-release-places")
 

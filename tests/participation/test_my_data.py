@@ -173,6 +173,7 @@ def test_export_exact(karis_client, kari, moderator, rejected):
         "commenting_blocks": [{"until": block.until.isoformat(), "reason": "spam", "note": "Mange like",
                                "created_at": block.created_at.isoformat()}],
         # The other apps' parts (asker.personaldata): nothing there for this user.
+        "events": [],
         "stedskompasset": [],
     }
     for foreign in ("per@example.org", "Pers", "mona", "Mona", "illegal"):
