@@ -77,6 +77,21 @@ class RequestBodyLimitMiddleware:
         return self.get_response(request)
 
 
+def validate_pdf_upload(value):
+    """A model validator for a public PDF (a plan document, a committee's minutes): within the
+    size limit and a PDF that opens. A stored file is not checked again."""
+    from django.template.defaultfilters import filesizeformat
+
+    if getattr(value, "_committed", False):
+        return
+    limit = settings.PLAN_DOCUMENT_MAX_BYTES
+    if value.size > limit:
+        raise ValidationError(
+            _("The file is %(size)s; the limit is %(limit)s.")
+            % {"size": filesizeformat(value.size), "limit": filesizeformat(limit)}, code="too_large")
+    validate_pdf(value)
+
+
 def validate_pdf(upload):
     """Raise ValidationError unless `upload` (a Django File) is a PDF that opens."""
     upload.seek(0)

@@ -16,6 +16,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext, pgettext_lazy
 
+from asker.periods import OpenPeriod
 from places import bounds
 from places.models import Centre, DevelopmentProject, Municipality, Plan
 
@@ -51,17 +52,12 @@ class ConsultationQuerySet(models.QuerySet):
                 yield closes + timedelta(days=days)
 
 
-class Consultation(models.Model):
+class Consultation(OpenPeriod, models.Model):
     """A høring or medvirkning about one plan, project or centre, open for a period."""
 
     class Moderation(models.TextChoices):
         PRE = "pre", _("Comments are checked before they are published")
         POST = "post", _("Comments are published at once and checked afterwards")
-
-    class Phase(models.TextChoices):
-        UPCOMING = "upcoming", _("Upcoming")
-        OPEN = "open", _("Open")
-        CLOSED = "closed", _("Closed")
 
     municipality = models.ForeignKey(Municipality, on_delete=models.CASCADE, related_name="consultations")
     title = models.CharField(_("title"), max_length=200)
@@ -162,21 +158,6 @@ class Consultation(models.Model):
         if self.centre_id:
             return self.centre.catchment
         return None
-
-    def phase(self, now=None):
-        now = now or timezone.now()
-        if now < self.opens_at:
-            return self.Phase.UPCOMING
-        if now < self.closes_at:
-            return self.Phase.OPEN
-        return self.Phase.CLOSED
-
-    def get_phase_display(self):
-        return self.Phase(self.phase()).label
-
-    @property
-    def is_open(self):
-        return self.phase() == self.Phase.OPEN
 
     def clean(self):
         errors = {}

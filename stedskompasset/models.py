@@ -8,9 +8,9 @@ from django.core.validators import MaxLengthValidator, MaxValueValidator, MinVal
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from asker.periods import OpenPeriod
 from places import bounds
 from places.models import Centre
 
@@ -33,12 +33,7 @@ class SurveyRoundQuerySet(models.QuerySet):
             yield from (opens, closes)
 
 
-class SurveyRound(models.Model):
-    class Phase(models.TextChoices):
-        UPCOMING = "upcoming", _("Upcoming")
-        OPEN = "open", _("Open")
-        CLOSED = "closed", _("Closed")
-
+class SurveyRound(OpenPeriod, models.Model):
     centre = models.ForeignKey(Centre, verbose_name=_("centre"), on_delete=models.PROTECT,
                                related_name="survey_rounds")
     title = models.CharField(_("title"), max_length=200)
@@ -72,21 +67,6 @@ class SurveyRound(models.Model):
 
     def get_absolute_url(self):
         return reverse("stedskompasset:results", args=[self.centre.slug]) + f"?runde={self.pk}"
-
-    def phase(self, now=None):
-        now = now or timezone.now()
-        if now < self.opens_at:
-            return self.Phase.UPCOMING
-        if now < self.closes_at:
-            return self.Phase.OPEN
-        return self.Phase.CLOSED
-
-    def get_phase_display(self):
-        return self.Phase(self.phase()).label
-
-    @property
-    def is_open(self):
-        return self.phase() == self.Phase.OPEN
 
     def clean(self):
         if self.opens_at and self.closes_at and self.closes_at <= self.opens_at:

@@ -4,12 +4,10 @@
 import uuid
 from datetime import date
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import F, Q
-from django.template.defaultfilters import filesizeformat
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
@@ -79,18 +77,11 @@ class CommitteeMember(models.Model):
 
 
 def check_minutes(value):
-    """Minutes are a PDF that a PDF library opens, within the plan documents' size limit; a
-    stored file is not checked again."""
-    from asker.uploads import validate_pdf
+    """Minutes are a PDF that opens, within the plan documents' size limit (a name the
+    migrations refer to)."""
+    from asker.uploads import validate_pdf_upload
 
-    if getattr(value, "_committed", False):
-        return
-    limit = settings.PLAN_DOCUMENT_MAX_BYTES
-    if value.size > limit:
-        raise ValidationError(
-            _("The file is %(size)s; the limit is %(limit)s.")
-            % {"size": filesizeformat(value.size), "limit": filesizeformat(limit)}, code="too_large")
-    validate_pdf(value)
+    validate_pdf_upload(value)
 
 
 def minutes_path(meeting, filename):

@@ -120,21 +120,11 @@ class Plan(MunicipalityGeometryMixin, models.Model):
 
 
 def check_plan_document(value):
-    """A plan document is a PDF that a PDF library opens, within the size limit. A model
-    validator, so the workspace form and the admin share it; a stored file is not checked again."""
-    from django.conf import settings
-    from django.template.defaultfilters import filesizeformat
+    """A plan document is a PDF that opens, within the size limit. A model validator, so the
+    workspace form and the admin share it (a name the migrations refer to)."""
+    from asker.uploads import validate_pdf_upload
 
-    from asker.uploads import validate_pdf
-
-    if getattr(value, "_committed", False):
-        return
-    limit = settings.PLAN_DOCUMENT_MAX_BYTES
-    if value.size > limit:
-        raise ValidationError(
-            _("The file is %(size)s; the limit is %(limit)s.")
-            % {"size": filesizeformat(value.size), "limit": filesizeformat(limit)}, code="too_large")
-    validate_pdf(value)
+    validate_pdf_upload(value)
 
 
 def plan_document_path(document, filename):
