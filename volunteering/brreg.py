@@ -130,7 +130,7 @@ def _json_units(stream):
     if window.skip_space() == "]":
         return
     while True:
-        window.fill()
+        window.skip_space()  # raw_decode does not skip leading whitespace itself
         try:
             value, end = decoder.raw_decode(window.text, window.pos)
         except json.JSONDecodeError as exc:
