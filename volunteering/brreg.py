@@ -69,19 +69,22 @@ def sniff(path):
         sample = _read_guarded(stream, SNIFF_BYTES)
     if not sample:
         raise UnreadableFile(_("The file is empty."))
+    # Replacement characters only to recognise the format; the reading itself is strict.
+    text = codecs.getincrementaldecoder("utf-8-sig")(errors="replace").decode(sample, final=False).lstrip()
+    header = text.split("\n", 1)[0]
+    delimiter = max(",;\t", key=header.count)
+    if text.startswith("["):
+        kind = "json"
+    elif NUMBER_FIELD in (name.strip().strip('"') for name in header.split(delimiter)):
+        kind = ("csv", delimiter)
+    else:
+        raise UnreadableFile(_("The file is neither Enhetsregisteret JSON nor CSV, nor gzip of either."))
     try:
         # Not final: the sample may end in the middle of a character.
-        text = codecs.getincrementaldecoder("utf-8-sig")().decode(sample, final=False)
+        codecs.getincrementaldecoder("utf-8-sig")().decode(sample, final=False)
     except UnicodeDecodeError as exc:
-        raise UnreadableFile(_("The file is neither Enhetsregisteret JSON nor CSV, nor gzip of either.")) from exc
-    text = text.lstrip()
-    if text.startswith("["):
-        return "json"
-    header = text.split("\n", 1)[0]
-    if NUMBER_FIELD in header:
-        delimiter = max(",;\t", key=header.count)
-        return ("csv", delimiter)
-    raise UnreadableFile(_("The file is neither Enhetsregisteret JSON nor CSV, nor gzip of either."))
+        raise UnreadableFile(_("The file is not UTF-8 text.")) from exc
+    return kind
 
 
 def read_units(path):
