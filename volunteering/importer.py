@@ -65,11 +65,12 @@ class Reject(Exception):
     pass
 
 
-def import_file(path, municipality=None):
-    """Import one bulk file; returns a Result. Raises brreg.UnreadableFile, having changed nothing."""
+def import_file(path, municipality=None, source=Source.BRREG):
+    """Import one bulk file; returns a Result. Raises brreg.UnreadableFile, having changed nothing.
+    `source` marks what it creates: the demo imports its invented units as demo."""
     municipality = municipality or default_municipality()
     with transaction.atomic():
-        run = _Run(municipality)
+        run = _Run(municipality, source)
         for position, unit in enumerate(brreg.read_units(path), start=1):
             run.take(position, unit)
         run.flush()
@@ -77,8 +78,8 @@ def import_file(path, municipality=None):
 
 
 class _Run:
-    def __init__(self, municipality):
-        self.municipality = municipality
+    def __init__(self, municipality, source):
+        self.municipality, self.source = municipality, source
         self.locator = Locator(municipality)
         self.known = {o.number: o for o in Organisation.objects.all()}
         self.to_create, self.to_update = [], {}
@@ -115,7 +116,7 @@ class _Run:
         if existing is None or existing.location_basis != Organisation.LocationBasis.HAND:
             values.update(self.locator.place(values["postcode"], values["post_town"]).values())
         if existing is None:
-            organisation = Organisation(number=number, source=Source.BRREG, **values)
+            organisation = Organisation(number=number, source=self.source, **values)
             self.known[number] = organisation
             self.to_create.append(organisation)
             return "created"
@@ -125,9 +126,9 @@ class _Run:
         return "unchanged"
 
     def _leave(self, existing):
-        """One we imported that has left the register or the municipality: inactive. One entered
-        by hand stays as it is: it may be a local group never in Frivillighetsregisteret."""
-        if existing is not None and existing.active and existing.source == Source.BRREG:
+        """One this import made that has left the register or the municipality: inactive. One
+        entered by hand stays as it is: it may be a local group never in Frivillighetsregisteret."""
+        if existing is not None and existing.active and existing.source == self.source:
             return self._deactivate(existing)
         return None
 

@@ -5,7 +5,7 @@ import json
 import pytest
 from django.core.management import call_command
 
-from tests.places.conftest import asker, heggedal, sentrum  # noqa: F401  (shared fixtures)
+from tests.factories import CentreFactory, KommunesenterFactory, MunicipalityFactory
 from volunteering import orgnr
 
 
@@ -62,5 +62,10 @@ def summary(created=0, updated=0, unchanged=0, deactivated=0, rejected=0, other=
 
 
 @pytest.fixture
-def centres(asker, sentrum, heggedal):  # noqa: F811
+def centres(db):
+    """Two of Asker's centres, at their places in the demo data."""
+    asker = MunicipalityFactory()
+    sentrum = KommunesenterFactory(municipality=asker)
+    heggedal = CentreFactory(municipality=asker, name="Heggedal", slug="heggedal", parent=sentrum,
+                             location="SRID=4326;POINT(10.45 59.783)")
     return {"asker-sentrum": sentrum, "heggedal": heggedal}
