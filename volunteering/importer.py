@@ -22,6 +22,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from asker import pagecache
+
 from . import brreg, orgnr
 from .locations import Locator
 from .models import Organisation
@@ -148,6 +150,8 @@ class _Run:
             self.flush()
 
     def flush(self):
+        if self.to_create or self.to_update:
+            pagecache.bump()  # bulk writes send no signals
         if self.to_create:
             Organisation.objects.bulk_create(self.to_create, batch_size=BATCH)
             self.to_create = []

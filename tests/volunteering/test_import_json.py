@@ -137,3 +137,15 @@ def test_postal_address_when_no_business_address(tmp_path, centres):
     out, _err = run_import(write_json(tmp_path / "enheter.json", [only_post]))
     assert out == summary(created=1)
     assert Organisation.objects.get().post_town == "HEGGEDAL"
+
+
+def test_import_renews_the_pages_stamp_only_when_it_changes_something(tmp_path, centres):
+    from asker import pagecache
+
+    path = write_json(tmp_path / "enheter.json", good_units())
+    before = pagecache.version()
+    run_import(path)
+    after_first = pagecache.version()
+    assert after_first != before
+    run_import(path)
+    assert pagecache.version() == after_first
