@@ -38,23 +38,26 @@ ASKER_POSTCODES = [("1384", "ASKER"), ("1389", "HEGGEDAL"), ("3470", "SLEMMESTAD
 OTHER_MUNICIPALITIES = ["0301", "4601", "5001", "1103", "3301", "3312", "3205", "3201", "3907", "1108"]
 
 
-def number(rng, bad=False):
+def number(rng, used, bad=False):
+    """A number not used before in the file: the register lists each unit once (the importer
+    lets the last of two listings win, which would make the second run differ)."""
     while True:
         first = f"{rng.randint(80000000, 99999999)}"
         remainder = sum(int(d) * w for d, w in zip(first, WEIGHTS)) % 11
-        if remainder != 1:
+        if remainder != 1 and first not in used:
+            used.add(first)
             digit = 0 if remainder == 0 else 11 - remainder
             return first + str((digit + 1) % 10 if bad else digit)
 
 
-def unit(rng, i):
+def unit(rng, used, i):
     asker = rng.random() < 0.01
     postcode, town = rng.choice(ASKER_POSTCODES) if asker else (f"{rng.randint(1000, 9999)}", "ANNETSTED")
     kommune = "3203" if asker else rng.choice(OTHER_MUNICIPALITIES)
     address = {"land": "Norge", "landkode": "NO", "postnummer": postcode, "poststed": town,
                "adresse": [f"Gate {i % 300} {i % 17}"], "kommune": "KOMMUNE", "kommunenummer": kommune}
     found = {
-        "organisasjonsnummer": number(rng, bad=rng.random() < 0.002),
+        "organisasjonsnummer": number(rng, used, bad=rng.random() < 0.002),
         "navn": f"BENCHLAGET NR {i} AVDELING {rng.randint(1, 99)}",
         "organisasjonsform": {"kode": "FLI", "beskrivelse": "Forening/lag/innretning",
                               "_links": {"self": {"href": "https://data.brreg.no/enhetsregisteret/api/organisasjonsformer/FLI"}}},
@@ -81,7 +84,7 @@ def unit(rng, i):
 
 
 def write_file(path, units):
-    rng = random.Random(3203)
+    rng, used = random.Random(3203), set()
     with gzip.open(path, "wt", encoding="utf-8", compresslevel=6) as f:
         f.write("[\n")
         for i in range(units):
@@ -90,7 +93,7 @@ def write_file(path, units):
             if i % 50_000 == 25_000:
                 f.write('{"organisasjonsnummer": "ødelagt", "navn": }')  # a malformed element
             else:
-                f.write(json.dumps(unit(rng, i), ensure_ascii=False))
+                f.write(json.dumps(unit(rng, used, i), ensure_ascii=False))
         f.write("\n]\n")
 
 
@@ -126,6 +129,24 @@ def timed_import(path):
     return elapsed, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024, done.stdout
 
 
+TRACED = """
+import sys, tracemalloc
+import django
+django.setup()
+from volunteering import importer
+tracemalloc.start()
+importer.import_file(sys.argv[1])
+print(tracemalloc.get_traced_memory()[1])
+"""
+
+
+def traced_peak(path):
+    """tracemalloc's peak over the import alone (slower, so not timed)."""
+    done = subprocess.run([sys.executable, "-c", TRACED, str(path)], capture_output=True, text=True,
+                          env=os.environ, cwd=ROOT, check=True)
+    return int(done.stdout.split()[-1])
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--units", type=int, default=200_000)
@@ -147,6 +168,7 @@ def main():
             elapsed, rss, out = timed_import(path)
             counts = ", ".join(line.strip() for line in out.splitlines())
             print(f"{run}:  {elapsed:6.1f} s, peak RSS {rss:6.1f} MiB, {args.units / elapsed:,.0f} units/s\n  {counts}")
+        print(f"third run, Python allocations traced: peak {traced_peak(path) / 2**20:.1f} MiB during the import itself")
 
 
 def _chunks(path):

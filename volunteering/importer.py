@@ -7,7 +7,8 @@ unreadable half-way (see brreg.UnreadableFile) changes nothing.
 
 Memory stays bounded: the file is streamed (brreg.py) and writes go out in batches; only the
 municipality's own organisations (a few thousand at most) are held, to compare against.
-Categories are left empty: the bulk file does not carry Frivillighetsregisteret's categories, and
+A unit listed twice in one file (the register lists each once) is taken twice: the last listing
+wins. Categories are left empty: the bulk file does not carry Frivillighetsregisteret's categories, and
 naeringskode1 (NACE) does not map soundly onto ICNPO.
 """
 
