@@ -1,4 +1,5 @@
 from django.contrib.gis.db import models
+from django.urls import reverse
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
@@ -100,6 +101,9 @@ class Organisation(models.Model):
 
     def __str__(self):
         return self.name
+
+    def get_absolute_url(self):
+        return reverse("volunteering:organisation", args=[self.number])
 
     @property
     def website_url(self):
