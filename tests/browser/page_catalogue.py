@@ -70,6 +70,9 @@ CHECKED = {
     "about:accessibility": "the statement; the barrier form with errors (400); after sending a report; signed in",
     "about:privacy": "with an open and a closed consultation and their retention periods; signed in",
     "about:contact": "the page; the barrier form with errors (400); after sending a report",
+    # The register of voluntary organisations (test_axe_volunteering.py).
+    "volunteering:organisations": "the demo register; as an administrator with inactive ones; empty",
+    "volunteering:organisation": "an imported organisation with website and e-mail; a demo one; an inactive one as an administrator",
 }
 # Not URL names, checked all the same (test_accessibility.py, test_axe_roles.py): 400 (control
 # characters in the address), 403 (the workspace and moderation for a resident), 404, and 500
