@@ -68,3 +68,11 @@ def test_semicolon_csv(tmp_path, centres):
     path.write_text(f"{header}\n{A};Semikolonlaget;3203;true\n", encoding="utf-8")
     out, _err = run_import(path)
     assert out == summary(created=1)
+
+
+def test_byte_order_mark_and_windows_line_ends(tmp_path, centres):
+    path = tmp_path / "enheter.csv"
+    path.write_bytes(("\ufeff" + HEADER + "\r\n" + rows()[0] + "\r\n").encode("utf-8"))
+    out, _err = run_import(path)
+    assert out == summary(created=1)
+    assert Organisation.objects.get().name == "Vollen Seilforening"

@@ -149,3 +149,15 @@ def test_import_renews_the_pages_stamp_only_when_it_changes_something(tmp_path, 
     assert after_first != before
     run_import(path)
     assert pagecache.version() == after_first
+
+
+def test_a_place_set_by_hand_is_kept(tmp_path, centres):
+    from django.contrib.gis.geos import Point
+
+    here = Point(10.5, 59.7, srid=4326)
+    Organisation.objects.create(number=A, name="Heggedal Idrettslag", location=here, centre=centres["asker-sentrum"],
+                                location_basis=Organisation.LocationBasis.HAND, source=Organisation.Source.HAND)
+    run_import(write_json(tmp_path / "enheter.json", good_units()))
+    kept = Organisation.objects.get(number=A)
+    assert kept.location.equals_exact(here) and kept.centre == centres["asker-sentrum"]
+    assert kept.street == "Heggedalsveien 1" and kept.source == Organisation.Source.HAND
