@@ -2,6 +2,7 @@
 
 import gzip
 import json
+import os
 import socket
 
 import pytest
@@ -77,3 +78,15 @@ def test_nothing_named_in_the_file_is_fetched(tmp_path, centres, monkeypatch):
     out, _err = run_import(write_json(tmp_path / "lenker.json", units))
     assert "opprettet: 1" in out
     assert Organisation.objects.get(number=A).website == "http://127.0.0.1:9/fetch-me"
+
+
+def test_a_directory_and_an_unreadable_file(tmp_path, existing):
+    refused(tmp_path, "Ikke en fil")
+    locked = write_json(tmp_path / "låst.json", [])
+    locked.chmod(0)
+    try:
+        if os.access(locked, os.R_OK):
+            pytest.skip("running as a user who reads any file (root)")
+        refused(locked, "Filen kan ikke leses")
+    finally:
+        locked.chmod(0o600)

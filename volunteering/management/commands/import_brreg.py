@@ -24,6 +24,8 @@ class Command(BaseCommand):
             raise CommandError(_("Not a file: %(file)s") % {"file": file}) from exc
         except brreg.UnreadableFile as exc:
             raise CommandError(_("Nothing imported: %(reason)s") % {"reason": exc}) from exc
+        except OSError as exc:  # no permission, a disk error
+            raise CommandError(_("The file cannot be read (%(error)s).") % {"error": exc.strerror or exc}) from exc
         for position, reason in result.rejections:
             self.stderr.write(_("element %(position)d rejected: %(reason)s") % {"position": position, "reason": reason})
         if result.counts["rejected"] > len(result.rejections):
