@@ -24,6 +24,7 @@ urlpatterns += i18n_patterns(
     path("", include("community.urls")),
     path("arrangementer/", include("events.urls")),
     path("stedskompasset/", include("stedskompasset.urls")),
+    path("frivillighet/", include("volunteering.urls")),
     path("", include("about.urls")),
     path("", include("places.urls")),
     prefix_default_language=False,

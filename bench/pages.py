@@ -61,6 +61,7 @@ def fill(projects, comments, placed):
     call_command("migrate", verbosity=0)
     call_command("load_demo", verbosity=0)
     call_command("load_demo_community", verbosity=0)
+    call_command("load_demo_volunteering", verbosity=0, stdout=open(os.devnull, "w"))
     centres = list(Centre.objects.all())
     developers = list(Developer.objects.all())
     rng = random.Random(3203)
@@ -177,6 +178,7 @@ def pages():
     from events.models import Event
     from participation.models import Consultation
     from places.models import Centre, DevelopmentProject, Plan
+    from volunteering.models import Organisation
 
     centre = Centre.objects.get(slug="heggedal")
     project = DevelopmentProject.objects.public().order_by("pk").first()
@@ -217,6 +219,8 @@ def pages():
         "event archive": ("/arrangementer/tidligere/", None),
         "event page": (event.get_absolute_url(), None),
         "event calendar feed": (f"/arrangementer/sted/{centre.slug}/kalender.ics", None),
+        "voluntary organisations": ("/frivillighet/", None),
+        "organisation page": (Organisation.objects.filter(active=True).order_by("number").first().get_absolute_url(), None),
         "map image (SVG)": ("/kart/bilde.svg", None),
         "map: boundary, zoom 10": (f"/kart/grense.geojson?bbox={bbox}&zoom=10", None),
         "map: centres, zoom 10": (f"/kart/sentre.geojson?bbox={bbox}&zoom=10", None),

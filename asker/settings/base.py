@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "community",
     "events",
     "stedskompasset",
+    "volunteering",
 ]
 
 MIDDLEWARE = [

@@ -94,6 +94,9 @@ CHECKED = {
     "events:edit": "an event at an innbyggertorg; with two places chosen (400)",
     "events:cancel": "the question; an event already cancelled",
     "events:participants": "one signed up",
+    # The register of voluntary organisations (test_axe_volunteering.py).
+    "volunteering:organisations": "the demo register; as an administrator with inactive ones; empty",
+    "volunteering:organisation": "an imported organisation with website and e-mail; a demo one; an inactive one as an administrator",
 }
 # Not URL names, checked all the same (test_accessibility.py, test_axe_roles.py): 400 (control
 # characters in the address), 403 (the workspace and moderation for a resident), 404, and 500

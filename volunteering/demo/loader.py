@@ -1,0 +1,72 @@
+"""The volunteering demo: invented organisations across the categories and centres, and the
+import of demo/enheter.json. Safe to run again: everything is keyed by organisation number."""
+
+from pathlib import Path
+
+from django.db import transaction
+
+from places.models import Centre
+
+from .. import importer, orgnr
+from ..models import Category, Organisation
+
+FIXTURE = Path(__file__).resolve().parent / "enheter.json"
+# Numbers starting with 1 are never issued (see README.md), so none is a real organisation's.
+FIRST_PREFIX = 10000000
+KINDS = {
+    "1": "kulturforening", "2": "studieforening", "3": "pasientforening", "4": "besøkstjeneste",
+    "5": "naturvernlag", "6": "velforening", "7": "interesseforening", "8": "stiftelse",
+    "9": "vennskapsforening", "10": "menighetsforening", "11": "yrkeslag", "12": "lag",
+    "13": "ungdomslag", "14": "inkluderingsnettverk",
+}
+
+
+def demo_numbers():
+    prefix = FIRST_PREFIX
+    while True:
+        digit = orgnr.check_digit(str(prefix))
+        if digit is not None:
+            yield f"{prefix}{digit}"
+        prefix += 1
+
+
+@transaction.atomic
+def load():
+    """Returns (organisations generated, the fixture import's Result)."""
+    categories = sorted(Category.objects.all(), key=Category.sort_key)
+    centres = list(Centre.objects.filter(municipality__number=importer.default_municipality()).order_by("name"))
+    made = 0
+    for i, (number, category) in enumerate(zip(demo_numbers(), categories)):
+        centre = centres[i % len(centres)] if centres else None
+        place = centre.name if centre else "Asker"
+        _upsert(number, category, {
+            "name": f"{place} {KINDS[category.code.split()[0]]} (demo)",
+            "post_town": place.upper(),
+            "centre": centre,
+            "location": centre.location if centre else None,
+            "location_approximate": centre is not None,
+            "location_basis": Organisation.LocationBasis.CENTRE if centre else Organisation.LocationBasis.NONE,
+            "website": f"www.example.org/{number}",
+            "active": i % 11 != 10,  # a few inactive ones, to show what the public does not see
+            "source": Organisation.Source.DEMO,
+        })
+        made += 1
+    return made, importer.import_file(FIXTURE, source=Organisation.Source.DEMO)
+
+
+def _upsert(number, category, values):
+    """Save only what differs, so a second run touches nothing (and the pages' content stamp
+    does not move)."""
+    organisation = Organisation.objects.filter(number=number).first() or Organisation(number=number)
+    changed = organisation.pk is None
+    for name, value in values.items():
+        current = getattr(organisation, name)
+        same = current.equals_exact(value) if name == "location" and current and value else current == value
+        if not same:
+            setattr(organisation, name, value)
+            changed = True
+    if changed:
+        organisation.full_clean()
+        organisation.save()
+    if list(organisation.categories.all()) != [category]:
+        organisation.categories.set([category])
