@@ -94,6 +94,7 @@ def test_demo_data_loads_twice_and_the_home_page_shows_it(dev_env):
     manage("load_demo_community", env=dev_env)
     manage("load_demo_stedskompasset", env=dev_env)
     manage("load_demo_events", env=dev_env)
+    manage("load_demo_volunteering", env=dev_env)
     # A thread of replies: its first replies on the consultation's page (a sliced prefetch, a
     # window function in SQLite too) and all of them on the thread's own page.
     top = int(manage("shell", "--no-imports", "-c", (
@@ -135,6 +136,7 @@ def test_demo_data_loads_twice_and_the_home_page_shows_it(dev_env):
             innbyggertorg = fetch(port, "/innbyggertorg/heggedal/")
             events = fetch(port, "/arrangementer/")
             compass = fetch(port, "/stedskompasset/klokkarstua/resultater/")
+            organisations = fetch(port, "/frivillighet/")
             thread = fetch(port, f"/medvirkning/slemmestad-demo/kommentar/{top}/?side=2")
     finally:
         output, _ = stop(server)
@@ -154,6 +156,7 @@ def test_demo_data_loads_twice_and_the_home_page_shows_it(dev_env):
     assert innbyggertorg[0] == 200 and "Heggedal innbyggertorg" in innbyggertorg[1]
     assert events[0] == 200 and 'class="event' in events[1], events[1][:3000]
     assert compass[0] == 200 and "<svg" in compass[1] and "<polygon" in compass[1]
+    assert organisations[0] == 200 and "(demo)" in organisations[1]
 
 def fetch(port, path, headers=None):
     request = urllib.request.Request(f"http://127.0.0.1:{port}{path}", headers=headers or {})
