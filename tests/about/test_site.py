@@ -102,8 +102,15 @@ def test_registration_links_to_the_privacy_statement(client):
 @pytest.mark.parametrize("url", ["/konto/registrer/", "/en/konto/registrer/", "/konto/registrer/sendt/",
                                  "/en/konto/registrer/sendt/"])
 def test_registration_promises_nothing_the_portal_does_not_do(client, url):
-    """The portal has no place ratings (Stedskompasset) and no volunteering yet: the pages about
-    signing up must not offer them."""
-    text = client.get(url).content.decode().lower()
-    for word in ["volunteer", "frivillig", "rate your place", "stedskompass", "vurdere stedet", "vurder stedet"]:
-        assert word not in text, f"{url} promises “{word}”"
+    """Volunteer opportunities are not there yet (only the register of organisations): the pages
+    about signing up must not offer them."""
+    main = client.get(url).content.decode().lower().split("<main", 1)[1].split("</main>", 1)[0]
+    for word in ["volunteer", "frivillig", "oppdrag", "opportunit"]:
+        assert word not in main, f"{url} promises “{word}”"
+
+
+@pytest.mark.parametrize("url, words", [("/konto/registrer/", ["arrangementer", "stedskompasset"]),
+                                        ("/en/konto/registrer/", ["public meetings", "stedskompasset"])])
+def test_registration_says_what_an_account_is_for(client, url, words):
+    main = client.get(url).content.decode().lower().split("<main", 1)[1].split("</main>", 1)[0]
+    assert all(word in main for word in words), main
