@@ -141,3 +141,12 @@ def test_every_page_speaks_one_language(client, scene, lang):
         problems += [f"{url} ({role or 'signed out'}): {p}" for p in wrong_language(response.content.decode())]
     problems = list(dict.fromkeys(problems))
     assert not problems, f"{len(problems)} texts in the wrong language:\n" + "\n".join(problems)
+
+
+def test_a_users_own_name_in_the_header_is_no_word_of_either_language(client, world):
+    """A name such as "Bjørnar Sæther" is the same in every language: marked translate="no"."""
+    user = UserFactory(username="bsaether", first_name="Bjørnar", last_name="Sæther", role=roles.RESIDENT)
+    client.force_login(user)
+    html = client.get("/en/").content.decode()
+    assert '<span translate="no">Bjørnar Sæther</span>' in html
+    assert not wrong_language(html)
