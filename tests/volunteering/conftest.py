@@ -9,6 +9,19 @@ from tests.factories import CentreFactory, KommunesenterFactory, MunicipalityFac
 from volunteering import orgnr
 
 
+@pytest.fixture(autouse=True)
+def _categories(request):
+    """Migration 0002's categories, also after a transactional test elsewhere flushed the tables
+    (the suite runs in random order)."""
+    if "db" in request.fixturenames or request.node.get_closest_marker("django_db"):
+        from volunteering.categories import load_categories
+        from volunteering.models import Category
+
+        request.getfixturevalue("db")
+        if not Category.objects.exists():
+            load_categories(Category)
+
+
 def numbers(count, start=99000000):
     """`count` valid organisation numbers (built with the check digit; test_orgnr checks the rule
     itself against numbers verified by hand)."""

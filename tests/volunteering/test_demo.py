@@ -50,3 +50,11 @@ def test_fixture_has_every_case():
     assert any(u["forretningsadresse"]["kommunenummer"] != "3203" for u in units)
     assert any(not orgnr.is_valid(u["organisasjonsnummer"]) for u in units)
     assert any(not u["registrertIFrivillighetsregisteret"] for u in units)
+
+
+def test_the_demo_brings_its_categories_when_the_table_was_emptied():
+    """A flushed test database (or a hand-emptied table) has lost migration 0002's rows."""
+    Category.objects.all().delete()
+    call_command("load_demo_volunteering", stdout=io.StringIO())
+    assert Category.objects.count() >= 20
+    assert Organisation.objects.filter(active=True, categories__isnull=False).exists()

@@ -8,6 +8,7 @@ from django.db import transaction
 from places.models import Centre
 
 from .. import importer, orgnr
+from ..categories import load_categories
 from ..models import Category, Organisation
 
 FIXTURE = Path(__file__).resolve().parent / "enheter.json"
@@ -33,6 +34,7 @@ def demo_numbers():
 @transaction.atomic
 def load():
     """Returns (organisations generated, the fixture import's Result)."""
+    load_categories(Category)
     categories = sorted(Category.objects.all(), key=Category.sort_key)
     centres = list(Centre.objects.filter(municipality__number=importer.default_municipality()).order_by("name"))
     made = 0

@@ -1,19 +1,12 @@
 """Frivillighetsregisteret's categories, from data/categories.csv (see data/SOURCES.md)."""
 
-import csv
-from pathlib import Path
-
 from django.db import migrations
 
-DATA = Path(__file__).resolve().parent.parent / "data" / "categories.csv"
+from volunteering.categories import load_categories
 
 
 def load(apps, schema_editor):
-    Category = apps.get_model("volunteering", "Category")
-    with DATA.open(encoding="utf-8") as f:
-        for row in csv.DictReader(f):
-            Category.objects.update_or_create(
-                code=row["code"], defaults={"label_nb": row["label_nb"], "label_en": row["label_en"]})
+    load_categories(apps.get_model("volunteering", "Category"))
 
 
 class Migration(migrations.Migration):
