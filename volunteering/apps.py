@@ -4,13 +4,20 @@ from django.utils.translation import gettext_lazy as _
 
 class VolunteeringConfig(AppConfig):
     """Frivillighet: the voluntary organisations of Asker (from Enhetsregisteret's units that
-    are in Frivillighetsregisteret, and ones entered by hand) and, later, their opportunities."""
+    are in Frivillighetsregisteret, and ones entered by hand), their representatives and the
+    opportunities they publish."""
 
     name = "volunteering"
     verbose_name = _("Volunteering")
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from asker import pagecache
+        from asker import pagecache, personaldata
 
-        pagecache.watch(self.label)
+        from .mydata import export_user_data
+        from .models import Opportunity
+
+        personaldata.register(self.label, export_user_data)
+        # An opportunity leaves the lists the day after it ends: the pages change at that midnight.
+        pagecache.watch(self.label, moments=lambda now: Opportunity.objects.moments(now),
+                        moved_by=("volunteering.Opportunity",))
