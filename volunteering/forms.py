@@ -112,5 +112,10 @@ class OpportunityFilter(django_filters.FilterSet):
         fields = []
         form = OpportunityFilterForm
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # The label alone, in the page's language ("Sosiale tjenester", not "4 100 Sosiale tjenester").
+        self.filters["category"].field.label_from_instance = lambda category: category.label
+
     def only_young(self, queryset, name, value):
         return queryset.filter(for_young_people=True) if value else queryset
