@@ -8,21 +8,11 @@ from asker import roles
 from tests.browser.helpers import focused, tab_until
 from tests.browser.tour import send, sign_in_as
 from tests.factories import UserFactory
-from tests.volunteering.conftest import centres, opportunity, org  # noqa: F401  (fixtures)
+from tests.volunteering.conftest import categories, centres, opportunity, org  # noqa: F401  (fixtures)
 from volunteering.models import Category, Interest, RepresentationRequest
 
-pytestmark = pytest.mark.browser
-
-
-@pytest.fixture(autouse=True)
-def categories(db):
-    """The live server's tests flush the database after each, data migrations included: load the
-    categories again as migration 0002 does."""
-    import importlib
-
-    from django.apps import apps
-
-    importlib.import_module("volunteering.migrations.0002_categories").load(apps, None)
+# The live server's tests flush the database after each, the categories of migration 0002 too.
+pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("categories")]
 
 
 def test_a_resident_finds_an_opportunity_and_registers_interest_by_keyboard(page, live_server, tour, opportunity):  # noqa: F811

@@ -76,7 +76,18 @@ def centres(db):
 
 
 @pytest.fixture
-def org(centres):
+def categories(db):
+    """The categories as migration 0002 loads them: a test with a live server (a transactional
+    test) finds them flushed by the one before it."""
+    import importlib
+
+    from django.apps import apps
+
+    importlib.import_module("volunteering.migrations.0002_categories").load(apps, None)
+
+
+@pytest.fixture
+def org(centres, categories):
     """An organisation with a representative, a published opportunity, and one other organisation
     with its own representative (tests/volunteering/test_opportunity_*.py and friends)."""
     from volunteering.models import Category, Organisation, Representative
