@@ -38,6 +38,14 @@ class RepresentativeAdmin(admin.ModelAdmin):
     list_select_related = ["organisation", "user", "approved_by"]
     raw_id_fields = ["organisation", "user", "approved_by"]
 
+    def save_model(self, request, obj, form, change):
+        from . import services
+
+        if not change:
+            obj.approved_by = obj.approved_by or request.user
+        super().save_model(request, obj, form, change)
+        services.join_role_group(obj.user)
+
 
 @admin.register(Opportunity)
 class OpportunityAdmin(admin.ModelAdmin):

@@ -77,8 +77,13 @@ def decide(request_pk, approve, by):
         if approve:
             Representative.objects.get_or_create(organisation=asked.organisation, user=asked.user,
                                                  defaults={"approved_by": by, "approved_at": asked.decided_at})
-            asked.user.groups.add(Group.objects.get_or_create(name=ORGANISATION_REPRESENTATIVE)[0])
+            join_role_group(asked.user)
     return asked
+
+
+def join_role_group(user):
+    """Every representative is in the role group (also one added in the Django admin)."""
+    user.groups.add(Group.objects.get_or_create(name=ORGANISATION_REPRESENTATIVE)[0])
 
 
 def register_interest(opportunity, user, message=""):

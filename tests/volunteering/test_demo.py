@@ -50,3 +50,13 @@ def test_fixture_has_every_case():
     assert any(u["forretningsadresse"]["kommunenummer"] != "3203" for u in units)
     assert any(not orgnr.is_valid(u["organisasjonsnummer"]) for u in units)
     assert any(not u["registrertIFrivillighetsregisteret"] for u in units)
+
+
+def test_demo_opportunities_are_made_once(centres):
+    from volunteering.models import Opportunity
+
+    run()
+    titles = sorted(Opportunity.objects.listed().values_list("title", flat=True))
+    assert len(titles) == 4 and "Leksehjelp for barneskoleelever" in titles
+    run()
+    assert Opportunity.objects.count() == 4

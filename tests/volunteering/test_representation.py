@@ -113,3 +113,15 @@ def test_english(client, org):
     client.force_login(UserFactory(username="kari"))
     response = client.post("/en" + ORG + "representere/", follow=True)
     assert "An administrator will look at your request." in response.content.decode()
+
+
+def test_a_representative_added_in_the_admin_joins_the_role_group(client, org):
+    per = get_user_model().objects.create_user("per", "per@example.org")
+    superuser = UserFactory(username="root", is_superuser=True, is_staff=True)
+    client.force_login(superuser)
+    response = client.post("/admin/volunteering/representative/add/", {
+        "organisation": org.pk, "user": per.pk, "approved_by": "",
+        "approved_at_0": "2026-11-30", "approved_at_1": "09:00:00"})
+    assert response.status_code == 302, response.content.decode()[:2000]
+    assert Representative.objects.get(user=per).approved_by == superuser
+    assert per.groups.filter(name=roles.ORGANISATION_REPRESENTATIVE).exists()
