@@ -12,12 +12,17 @@ class VolunteeringConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
+        from django.db.models.signals import post_delete
+
         from asker import pagecache, personaldata
 
+        from . import services
+        from .models import Opportunity, Representative
         from .mydata import export_user_data
-        from .models import Opportunity
 
         personaldata.register(self.label, export_user_data)
+        post_delete.connect(services.leave_role_group_if_none_left, sender=Representative,
+                            dispatch_uid="volunteering-leave-role-group")
         # An opportunity leaves the lists the day after it ends: the pages change at that midnight.
         pagecache.watch(self.label, moments=lambda now: Opportunity.objects.moments(now),
                         moved_by=("volunteering.Opportunity",))

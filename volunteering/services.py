@@ -81,6 +81,15 @@ def decide(request_pk, approve, by):
     return asked
 
 
+def leave_role_group_if_none_left(sender=None, instance=None, **kwargs):
+    """After a representative is removed (post_delete, connected in apps.py): a person who no
+    longer represents any organisation leaves the role group."""
+    if not Representative.objects.filter(user_id=instance.user_id).exists():
+        group = Group.objects.filter(name=ORGANISATION_REPRESENTATIVE).first()
+        if group is not None:
+            group.user_set.remove(instance.user_id)
+
+
 def join_role_group(user):
     """Every representative is in the role group (also one added in the Django admin)."""
     user.groups.add(Group.objects.get_or_create(name=ORGANISATION_REPRESENTATIVE)[0])

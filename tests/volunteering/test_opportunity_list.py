@@ -169,3 +169,21 @@ def test_pages_speak_one_language(client, several, opportunity, lang):
     problems += [f"requests: {p}" for p in wrong_language(response.content.decode())]
     problems = list(dict.fromkeys(problems))
     assert not problems, "\n".join(problems)
+
+
+@pytest.mark.parametrize("count", [1, 80])
+@pytest.mark.parametrize("who", [None, "rep"])
+def test_organisation_page_queries_are_bounded(client, org, centres, django_assert_max_num_queries, count, who):
+    from django.contrib.auth import get_user_model
+
+    for i in range(count):
+        make(org, f"Oppdrag {i}", centres["heggedal"], published=bool(i % 2))
+    if who:
+        client.force_login(get_user_model().objects.get(username=who))
+    with django_assert_max_num_queries(12 if who else 4):
+        response = client.get(org.get_absolute_url())
+    assert response.status_code == 200
+    shown = response.content.decode().count('href="/frivillighet/oppdrag/')
+    # The public sees the published ones; the representative also the drafts and "New" (each
+    # also has the link to all opportunities).
+    assert shown == (count + 2 if who else count // 2 + 1)

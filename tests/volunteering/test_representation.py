@@ -125,3 +125,13 @@ def test_a_representative_added_in_the_admin_joins_the_role_group(client, org):
     assert response.status_code == 302, response.content.decode()[:2000]
     assert Representative.objects.get(user=per).approved_by == superuser
     assert per.groups.filter(name=roles.ORGANISATION_REPRESENTATIVE).exists()
+
+
+def test_removing_the_last_representation_leaves_the_role_group(org):
+    rep = get_user_model().objects.get(username="rep")
+    other = org.__class__.objects.get(number="923609016")
+    Representative.objects.create(organisation=other, user=rep)
+    Representative.objects.get(organisation=org, user=rep).delete()
+    assert rep.groups.filter(name=roles.ORGANISATION_REPRESENTATIVE).exists()
+    Representative.objects.get(organisation=other, user=rep).delete()
+    assert not rep.groups.filter(name=roles.ORGANISATION_REPRESENTATIVE).exists()
