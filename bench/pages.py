@@ -178,7 +178,7 @@ def pages():
     from events.models import Event
     from participation.models import Consultation
     from places.models import Centre, DevelopmentProject, Plan
-    from volunteering.models import Organisation
+    from volunteering.models import Opportunity, Organisation
 
     centre = Centre.objects.get(slug="heggedal")
     project = DevelopmentProject.objects.public().order_by("pk").first()
@@ -221,6 +221,9 @@ def pages():
         "event calendar feed": (f"/arrangementer/sted/{centre.slug}/kalender.ics", None),
         "voluntary organisations": ("/frivillighet/", None),
         "organisation page": (Organisation.objects.filter(active=True).order_by("number").first().get_absolute_url(), None),
+        "volunteer opportunities": ("/frivillighet/oppdrag/", None),
+        "volunteer opportunities, a centre": (f"/frivillighet/oppdrag/?centre={centre.slug}", None),
+        "volunteer opportunity page": (Opportunity.objects.listed().order_by("pk").first().get_absolute_url(), None),
         "map image (SVG)": ("/kart/bilde.svg", None),
         "map: boundary, zoom 10": (f"/kart/grense.geojson?bbox={bbox}&zoom=10", None),
         "map: centres, zoom 10": (f"/kart/sentre.geojson?bbox={bbox}&zoom=10", None),

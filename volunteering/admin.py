@@ -1,7 +1,7 @@
 from django.contrib import admin
 from leaflet.admin import LeafletGeoAdmin
 
-from .models import Category, Organisation
+from .models import Category, Opportunity, Organisation, RepresentationRequest, Representative
 
 
 @admin.register(Category)
@@ -20,3 +20,37 @@ class OrganisationAdmin(LeafletGeoAdmin):
     filter_horizontal = ["categories"]
     readonly_fields = ["created_at", "updated_at"]
     list_select_related = ["centre"]
+
+
+@admin.register(RepresentationRequest)
+class RepresentationRequestAdmin(admin.ModelAdmin):
+    # Deciding is done on /frivillighet/foresporsler/ (services.decide adds the role group too).
+    list_display = ["organisation", "user", "state", "created_at", "decided_by"]
+    list_filter = ["state"]
+    list_select_related = ["organisation", "user", "decided_by"]
+    raw_id_fields = ["organisation", "user", "decided_by"]
+    readonly_fields = ["state", "decided_by", "decided_at", "created_at"]
+
+
+@admin.register(Representative)
+class RepresentativeAdmin(admin.ModelAdmin):
+    list_display = ["organisation", "user", "approved_by", "approved_at"]
+    list_select_related = ["organisation", "user", "approved_by"]
+    raw_id_fields = ["organisation", "user", "approved_by"]
+
+    def save_model(self, request, obj, form, change):
+        from . import services
+
+        if not change:
+            obj.approved_by = obj.approved_by or request.user
+        super().save_model(request, obj, form, change)
+        services.join_role_group(obj.user)
+
+
+@admin.register(Opportunity)
+class OpportunityAdmin(admin.ModelAdmin):
+    list_display = ["title", "organisation", "centre", "commitment", "starts_on", "ends_on", "published"]
+    list_filter = ["published", "commitment", "for_young_people"]
+    search_fields = ["title", "organisation__name"]
+    list_select_related = ["organisation", "centre"]
+    raw_id_fields = ["organisation"]

@@ -115,3 +115,12 @@ class Organisation(models.Model):
         if not address or ":" in address.split("/")[0]:
             return ""
         return f"https://{address}"
+
+
+# Representatives and volunteer opportunities (opportunities.py keeps the models of the second
+# increment, so this file stays about the register itself).
+from .opportunities import (  # noqa: E402
+    Interest, Opportunity, RepresentationRequest, Representative,
+)
+
+__all__ = ["Category", "Interest", "Opportunity", "Organisation", "RepresentationRequest", "Representative"]

@@ -96,7 +96,16 @@ CHECKED = {
     "events:participants": "one signed up",
     # The register of voluntary organisations (test_axe_volunteering.py).
     "volunteering:organisations": "the demo register; as an administrator with inactive ones; empty",
-    "volunteering:organisation": "an imported organisation with website and e-mail; a demo one; an inactive one as an administrator",
+    "volunteering:organisation": "an imported organisation with website and e-mail; a demo one; an inactive one as an administrator; "
+                                 "with opportunities as a resident and as its representative",
+    # Representatives and volunteer opportunities (test_axe_opportunities.py).
+    "volunteering:opportunities": "the list; filtered by category and centre; with a bad filter (400)",
+    "volunteering:opportunity": "signed out; a resident with the interest form; after registering interest",
+    "volunteering:opportunity_create": "the blank form; with errors (400)",
+    "volunteering:opportunity_edit": "an opportunity as its representative",
+    "volunteering:organisation_edit": "the form as a representative",
+    "volunteering:interested": "one interested person, as the representative",
+    "volunteering:requests": "one waiting request, as an administrator; none waiting",
 }
 # Not URL names, checked all the same (test_accessibility.py, test_axe_roles.py): 400 (control
 # characters in the address), 403 (the workspace and moderation for a resident), 404, and 500
@@ -129,6 +138,11 @@ EXEMPT = {
     "workspace:plan_document_delete": POST_ONLY,
     "workspace:consultation_close": POST_ONLY,
     "workspace:consultation_answer_publish": POST_ONLY,
+    "volunteering:request_representation": POST_ONLY,
+    "volunteering:decide_request": POST_ONLY,
+    "volunteering:register_interest": POST_ONLY,
+    "volunteering:withdraw_interest": POST_ONLY,
+    "volunteering:mark_contacted": POST_ONLY,
     "events:event_ics": "an iCalendar file (tests/events/test_calendar.py)",
     "events:centre_feed": "an iCalendar feed (tests/events/test_calendar.py)",
 }

@@ -9,9 +9,11 @@ from django.core.management import call_command
 from asker import roles
 from tests.browser.tour import sign_in_as
 from tests.factories import UserFactory
+from tests.volunteering.conftest import categories  # noqa: F401  (fixture)
 from volunteering.models import Organisation
 
-pytestmark = pytest.mark.browser
+# The live server's tests flush the database after each, the categories of migration 0002 too.
+pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("categories")]
 
 
 def test_the_register_pages(page, tour, world, live_server):

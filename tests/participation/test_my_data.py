@@ -175,6 +175,7 @@ def test_export_exact(karis_client, kari, moderator, rejected):
         # The other apps' parts (asker.personaldata): nothing there for this user.
         "events": [],
         "stedskompasset": [],
+        "volunteering": [],
     }
     for foreign in ("per@example.org", "Pers", "mona", "Mona", "illegal"):
         assert foreign not in body

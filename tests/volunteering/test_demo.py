@@ -58,3 +58,13 @@ def test_the_demo_brings_its_categories_when_the_table_was_emptied():
     call_command("load_demo_volunteering", stdout=io.StringIO())
     assert Category.objects.count() >= 20
     assert Organisation.objects.filter(active=True, categories__isnull=False).exists()
+
+
+def test_demo_opportunities_are_made_once(centres):
+    from volunteering.models import Opportunity
+
+    run()
+    titles = sorted(Opportunity.objects.listed().values_list("title", flat=True))
+    assert len(titles) == 4 and "Leksehjelp for barneskoleelever" in titles
+    run()
+    assert Opportunity.objects.count() == 4

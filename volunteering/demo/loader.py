@@ -1,15 +1,17 @@
 """The volunteering demo: invented organisations across the categories and centres, and the
 import of demo/enheter.json. Safe to run again: everything is keyed by organisation number."""
 
+import datetime
 from pathlib import Path
 
 from django.db import transaction
+from django.utils import timezone
 
 from places.models import Centre
 
 from .. import importer, orgnr
 from ..categories import load_categories
-from ..models import Category, Organisation
+from ..models import Category, Opportunity, Organisation
 
 FIXTURE = Path(__file__).resolve().parent / "enheter.json"
 # Numbers starting with 1 are never issued (see README.md), so none is a real organisation's.
@@ -53,6 +55,7 @@ def load():
             "source": Organisation.Source.DEMO,
         })
         made += 1
+    _opportunities()
     return made, importer.import_file(FIXTURE, source=Organisation.Source.DEMO)
 
 
@@ -72,3 +75,30 @@ def _upsert(number, category, values):
         organisation.save()
     if list(organisation.categories.all()) != [category]:
         organisation.categories.set([category])
+
+
+# (title, description, commitment, for young people, days it lasts or None)
+OPPORTUNITIES = [
+    ("Leksehjelp for barneskoleelever", "Vi trenger voksne som kan hjelpe elever i 5.–7. klasse med lekser "
+     "én ettermiddag i uken.", Opportunity.Commitment.WEEKLY, False, None),
+    ("Vakter til sommerfesten", "Hjelp oss med rigging, kafé og rydding på sommerfesten.",
+     Opportunity.Commitment.ONCE, True, 120),
+    ("Turvenn for eldre", "Bli med en eldre på tur når det passer for deg.", Opportunity.Commitment.OCCASIONAL,
+     False, None),
+    ("Ryddeaksjon i strandsonen", "Vi rydder strender og stier sammen en lørdag.", Opportunity.Commitment.ONCE,
+     True, 180),
+]
+
+
+def _opportunities():
+    """A few opportunities of the first active demo organisations with a centre. Made once: a
+    second run (another day) leaves their dates alone."""
+    organisations = (Organisation.objects.filter(source=Organisation.Source.DEMO, active=True, centre__isnull=False,
+                                                 number__startswith="1").order_by("number")[:len(OPPORTUNITIES)])
+    today = timezone.localdate()
+    for organisation, (title, description, commitment, young, days) in zip(organisations, OPPORTUNITIES):
+        Opportunity.objects.get_or_create(organisation=organisation, title=title, defaults={
+            "description": description, "commitment": commitment, "centre_id": organisation.centre_id,
+            "starts_on": today, "ends_on": today + datetime.timedelta(days=days) if days else None,
+            "for_young_people": young, "published": True,
+        })
