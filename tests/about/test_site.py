@@ -14,17 +14,20 @@ pytestmark = pytest.mark.django_db
 
 FOOTER_LINKS = ["tilgjengelighet/", "personvern/", "kontakt/"]
 
+
 def footer(response):
     html = response.content.decode()
     found = re.findall(r"<footer\b.*?</footer>", html, re.S)
     assert len(found) == 1, "the page has no footer, or more than one"
     return found[0]
 
+
 def assert_footer_links(response, lang):
     prefix = "/en/" if lang == "en" else "/"
     links = re.findall(r'href="([^"]+)"', footer(response))
     for path in FOOTER_LINKS:
         assert prefix + path in links, f"{prefix + path} missing from the footer of {response.request['PATH_INFO']}"
+
 
 @pytest.fixture
 def signed_in(world):
@@ -37,6 +40,7 @@ def signed_in(world):
             clients[role].force_login(UserFactory(username=role, role=role))
         return clients[role]
     return make
+
 
 @pytest.mark.parametrize("lang", ["nb", "en"])
 def test_every_kind_of_page_has_the_footer_links(client, world, signed_in, settings, lang):
@@ -65,11 +69,13 @@ def test_every_kind_of_page_has_the_footer_links(client, world, signed_in, setti
     assert response.status_code == 429
     assert_footer_links(response, lang)
 
+
 def test_the_footer_marks_the_page_one_is_on(client):
     for path in FOOTER_LINKS:
         links = footer(client.get("/" + path))
         assert re.search(rf'href="/{path}" aria-current="page"', links)
         assert links.count('aria-current="page"') == 1
+
 
 def test_favicon_ico_leads_to_an_icon(client):
     response = client.get("/favicon.ico")
@@ -81,14 +87,17 @@ def test_favicon_ico_leads_to_an_icon(client):
     assert int.from_bytes(body[4:6], "little") >= 2  # several sizes
     assert "icon" in icon["Content-Type"]
 
+
 def test_the_svg_icon_is_there_for_the_head_link(client):
     response = client.get("/static/favicon.svg")
     assert response.status_code == 200 and response["Content-Type"].startswith("image/svg+xml")
+
 
 def test_registration_links_to_the_privacy_statement(client):
     html = client.get("/konto/registrer/").content.decode()
     assert 'href="/personvern/"' in html.split("<main", 1)[1].split("</main>", 1)[0]
     assert 'href="/en/personvern/"' in client.get("/en/konto/registrer/").content.decode().split("</main>")[0]
+
 
 @pytest.mark.parametrize("url, words", [
     ("/konto/registrer/", ["høringer", "arrangementer", "stedskompasset", "frivillige organisasjoner"]),
