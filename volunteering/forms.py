@@ -119,3 +119,38 @@ class OpportunityFilter(django_filters.FilterSet):
 
     def only_young(self, queryset, name, value):
         return queryset.filter(for_young_people=True) if value else queryset
+
+
+class OrganisationFilterForm(AccessibleErrorsMixin, forms.Form):
+    pass
+
+
+SEARCH_LENGTH = 100
+
+
+class OrganisationFilter(django_filters.FilterSet):
+    """Search and filters for /frivillighet/ and its map data: name, category, centre."""
+
+    q = django_filters.CharFilter(label=_("Name"), field_name="name", lookup_expr="icontains",
+                                  max_length=SEARCH_LENGTH)
+    category = django_filters.ModelChoiceFilter(
+        label=_("Category"), queryset=Category.objects.order_by("code"), field_name="categories",
+        to_field_name="code", empty_label=_("All categories"),
+    )
+    centre = django_filters.ModelChoiceFilter(
+        label=_("Centre"), queryset=Centre.objects.only("name", "slug").order_by("name"),
+        to_field_name="slug", empty_label=_("All centres"), widget=NorwegianNamesSelect,
+    )
+
+    class Meta:
+        model = Organisation
+        fields = []
+        form = OrganisationFilterForm
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.filters["category"].field.label_from_instance = lambda category: category.label
+
+    @property
+    def bad(self):
+        return self.is_bound and not self.is_valid()

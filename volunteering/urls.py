@@ -20,6 +20,7 @@ app_name = "volunteering"
 
 urlpatterns = [
     path("", views.organisation_list, name="organisations"),
+    path("kart.geojson", views.organisation_map, name="organisation_map"),
     path("organisasjoner/<orgnr:number>/", views.organisation_detail, name="organisation"),
     path("organisasjoner/<orgnr:number>/endre/", representative_views.organisation_edit, name="organisation_edit"),
     path("organisasjoner/<orgnr:number>/representere/", representative_views.request_representation,

@@ -33,7 +33,7 @@ def test_urls():
 @pytest.mark.parametrize("count", [5, 200])
 def test_list_queries_are_bounded(client, centres, django_assert_max_num_queries, count):
     make(count, centre=centres["heggedal"])
-    with django_assert_max_num_queries(4):
+    with django_assert_max_num_queries(6):  # + the filter form: categories, centres
         response = client.get(LIST)
     assert response.status_code == 200
     assert response.content.decode().count('href="/frivillighet/organisasjoner/') == min(count, 50)
