@@ -220,6 +220,8 @@ def pages():
         "event page": (event.get_absolute_url(), None),
         "event calendar feed": (f"/arrangementer/sted/{centre.slug}/kalender.ics", None),
         "voluntary organisations": ("/frivillighet/", None),
+        "voluntary organisations, searched in a centre": (f"/frivillighet/?q=lag&centre={centre.slug}", None),
+        "map: voluntary organisations, zoom 10": (f"/frivillighet/kart.geojson?bbox={bbox}&zoom=10", None),
         "organisation page": (Organisation.objects.filter(active=True).order_by("number").first().get_absolute_url(), None),
         "volunteer opportunities": ("/frivillighet/oppdrag/", None),
         "volunteer opportunities, a centre": (f"/frivillighet/oppdrag/?centre={centre.slug}", None),

@@ -95,7 +95,8 @@ CHECKED = {
     "events:cancel": "the question; an event already cancelled",
     "events:participants": "one signed up",
     # The register of voluntary organisations (test_axe_volunteering.py).
-    "volunteering:organisations": "the demo register; as an administrator with inactive ones; empty",
+    "volunteering:organisations": "the demo register; searched and filtered by centre; a bad filter (400); "
+                                  "as an administrator with inactive ones; empty",
     "volunteering:organisation": "an imported organisation with website and e-mail; a demo one; an inactive one as an administrator; "
                                  "with opportunities as a resident and as its representative",
     # Representatives and volunteer opportunities (test_axe_opportunities.py).
@@ -117,6 +118,7 @@ POST_ONLY = ("an action a form sends (POST only): GET answers 405; a POST is ans
 EXEMPT = {
     "healthz": "JSON for the load balancer",
     "healthz-detail": "JSON for monitoring: broker and workers",
+    "volunteering:organisation_map": "GeoJSON map data of the organisations, not an HTML page",
     "set_language": "switches the language and redirects; no page of its own",
     "favicon": "redirects to the site icon file",
     "places:plan_document": "the PDF file itself",

@@ -1,5 +1,5 @@
 """axe on the register of voluntary organisations, in bokmål and English: the list (empty, with
-the demo register, and as an administrator who also sees inactive ones) and organisation pages."""
+the demo register, searched and filtered, with a bad filter (400), and as an administrator who also sees inactive ones) and organisation pages."""
 
 import io
 
@@ -20,6 +20,9 @@ def test_the_register_pages(page, tour, world, live_server):
     tour.visit(page, "volunteering:organisations", "empty")
     call_command("load_demo_volunteering", stdout=io.StringIO(), stderr=io.StringIO())
     tour.visit(page, "volunteering:organisations", "the demo register")
+    centre = Organisation.objects.filter(active=True, centre__isnull=False).values_list("centre__slug", flat=True).first()
+    tour.visit(page, "volunteering:organisations", "searched and filtered by centre", query=f"?q=a&centre={centre}")
+    tour.visit(page, "volunteering:organisations", "a bad filter (400)", query="?centre=atlantis", status=400)
     imported = Organisation.objects.filter(website__startswith="www.example.org/heggedal").get()
     tour.visit(page, "volunteering:organisation", "with website and e-mail", number=imported.number)
     generated = Organisation.objects.filter(active=True, categories__isnull=False).first()
