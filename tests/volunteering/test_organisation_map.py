@@ -116,3 +116,14 @@ def test_an_edit_shows_at_the_next_request(client, placed):
     turlag.save()
     assert "Asker Turlag og Venner" not in names(client.get(f"{MAP}?{ASKER}"))
     assert "Asker Turlag og Venner" not in client.get("/frivillighet/?q=turlag").content.decode()
+
+
+def test_a_new_category_shows_in_the_filtered_list_and_map(client, placed):
+    query = "category=7+100"
+    assert names(client.get(f"{MAP}?{ASKER}&{query}")) == set()
+    assert "Asker Turlag" not in client.get(f"/frivillighet/?{query}").content.decode()
+    from volunteering.models import Category
+
+    Organisation.objects.get(name="Asker Turlag").categories.add(Category.objects.get(code="7 100"))
+    assert names(client.get(f"{MAP}?{ASKER}&{query}")) == {"Asker Turlag"}
+    assert "Asker Turlag" in client.get(f"/frivillighet/?{query}").content.decode()
